@@ -1,0 +1,4 @@
+export * from './tables.ts';
+export * from './manifest.ts';
+export * from './ident.ts';
+export * from './literal.ts';

@@ -1,0 +1,8 @@
+/**
+ * String literals for the few places where a value cannot be a parameter (file paths inside
+ * COPY ... TO, which DuckDB does not accept as a prepared parameter). Single quotes are doubled.
+ */
+export function sqlString(value: string): string {
+  if (value.includes('\0')) throw new Error('SQL string literal cannot contain a NUL character');
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,108 @@
+/**
+ * gold/manifest.json: the one mutable object of the lakehouse. It names the current build and
+ * describes every file of it; readers follow it and nothing else.
+ */
+import { goldTableIds, type ColumnType, type GoldTableId } from './tables.ts';
+
+export const SCHEMA_VERSION = 1;
+export const MANIFEST_PATH = 'gold/manifest.json';
+
+export interface ManifestColumn {
+  name: string;
+  type: ColumnType | string;
+}
+
+export interface ManifestTable {
+  /** Path relative to the folder that holds `gold/`, e.g. `gold/<build_id>/dim_item.parquet`. */
+  path: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  columns: ManifestColumn[];
+}
+
+/** Row counts through the medallion; rows are conserved from one layer to the next. */
+export interface Lineage {
+  bronze_rows: number;
+  duplicates_dropped: number;
+  cleaned_rows: number;
+  validated_rows: number;
+  rejected_rows: number;
+  rejected_by_rule: Record<string, number>;
+}
+
+/** Headline numbers precomputed at build time so the app can paint before DuckDB-WASM loads. */
+export interface Summary {
+  item_count: number;
+  units_total: number;
+  units_last_30d: number;
+  units_prev_30d: number;
+  value_brl_last_30d: number;
+  actuals_from: string;
+  actuals_through: string;
+}
+export type SummaryKpiKey = Exclude<keyof Summary, 'actuals_from' | 'actuals_through'>;
+export const summaryKpiKeys: readonly SummaryKpiKey[] = [
+  'item_count',
+  'units_total',
+  'units_last_30d',
+  'units_prev_30d',
+  'value_brl_last_30d',
+];
+
+export interface Manifest {
+  schema_version: typeof SCHEMA_VERSION;
+  build_id: string;
+  generated_at: string;
+  source: string;
+  engine: { builder_duckdb: string; reader_duckdb_wasm: string };
+  tables: Record<GoldTableId, ManifestTable>;
+  lineage: Lineage;
+  summary: Summary;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isManifestTable(value: unknown): value is ManifestTable {
+  return (
+    isRecord(value) &&
+    typeof value.path === 'string' &&
+    typeof value.rows === 'number' &&
+    typeof value.bytes === 'number' &&
+    typeof value.sha256 === 'string' &&
+    Array.isArray(value.columns)
+  );
+}
+
+function isSummary(value: unknown): value is Summary {
+  return (
+    isRecord(value) &&
+    summaryKpiKeys.every((key) => typeof value[key] === 'number') &&
+    typeof value.actuals_from === 'string' &&
+    typeof value.actuals_through === 'string'
+  );
+}
+
+/** Checks the shape a reader relies on; anything else is treated as a broken publish. */
+export function isManifest(value: unknown): value is Manifest {
+  if (!isRecord(value) || value.schema_version !== SCHEMA_VERSION) return false;
+  if (typeof value.build_id !== 'string' || typeof value.generated_at !== 'string') return false;
+  const tables = value.tables;
+  if (!isRecord(tables)) return false;
+  return goldTableIds.every((id) => isManifestTable(tables[id])) && isSummary(value.summary);
+}
+
+/** Why a value is not a manifest, as one line for an error message. */
+export function manifestProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'manifest is not a JSON object';
+  if (value.schema_version !== SCHEMA_VERSION)
+    return `schema_version ${String(value.schema_version)} is not ${SCHEMA_VERSION}`;
+  const tables = isRecord(value.tables) ? value.tables : {};
+  const missing = goldTableIds.filter((id) => !isManifestTable(tables[id]));
+  if (missing.length > 0) return `tables missing or malformed: ${missing.join(', ')}`;
+  if (!isSummary(value.summary)) return 'summary missing or malformed';
+  if (!isManifest(value)) return 'build_id or generated_at missing';
+  return undefined;
+}

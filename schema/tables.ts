@@ -1,0 +1,139 @@
+/**
+ * The gold star schema: table ids, column names and DuckDB types.
+ * Builder, ml and web import these names; none of them retypes a table or column name.
+ */
+
+/** DuckDB logical types used in gold, with the value each becomes in a plain JS row. */
+export interface ColumnTypeValues {
+  VARCHAR: string;
+  DATE: string; // read back as ISO yyyy-mm-dd text (see castDates in the web data layer)
+  INTEGER: number;
+  DOUBLE: number;
+  BOOLEAN: boolean;
+  TIMESTAMP: string;
+}
+export type ColumnType = keyof ColumnTypeValues;
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+function columns<const T extends readonly ColumnDef[]>(defs: T): T {
+  return defs;
+}
+
+export const demandClasses = ['smooth', 'erratic', 'intermittent', 'lumpy'] as const;
+export type DemandClass = (typeof demandClasses)[number];
+
+export const itemCategories = [
+  'battery',
+  'rectifier',
+  'cable',
+  'connector',
+  'antenna',
+  'radio',
+  'cooling',
+  'protection',
+] as const;
+export type ItemCategory = (typeof itemCategories)[number];
+
+export const modelNames = [
+  'seasonal_naive',
+  'croston',
+  'sba',
+  'tsb',
+  'ets',
+  'mstl',
+  'prophet',
+  'arima',
+  'lstm',
+] as const;
+export type ModelName = (typeof modelNames)[number];
+
+export const goldTables = {
+  dim_item: columns([
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'name', type: 'VARCHAR' },
+    { name: 'category', type: 'VARCHAR' },
+    { name: 'unit', type: 'VARCHAR' },
+    { name: 'unit_cost_brl', type: 'DOUBLE' },
+    { name: 'lead_time_days', type: 'INTEGER' },
+    { name: 'supplier', type: 'VARCHAR' },
+    { name: 'abc_class', type: 'VARCHAR' },
+    { name: 'demand_class', type: 'VARCHAR' },
+  ]),
+  dim_time: columns([
+    { name: 'date_key', type: 'INTEGER' },
+    { name: 'date', type: 'DATE' },
+    { name: 'year', type: 'INTEGER' },
+    { name: 'quarter', type: 'INTEGER' },
+    { name: 'month', type: 'INTEGER' },
+    { name: 'iso_week', type: 'INTEGER' },
+    { name: 'day_of_week', type: 'INTEGER' },
+    { name: 'is_weekend', type: 'BOOLEAN' },
+    { name: 'is_holiday_br', type: 'BOOLEAN' },
+    { name: 'holiday_name', type: 'VARCHAR' },
+  ]),
+  fact_demand_daily: columns([
+    { name: 'date', type: 'DATE' },
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'demand', type: 'DOUBLE' },
+    { name: 'orders', type: 'INTEGER' },
+  ]),
+  fact_forecasts: columns([
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'date', type: 'DATE' },
+    { name: 'horizon_days', type: 'INTEGER' },
+    { name: 'yhat', type: 'DOUBLE' },
+    { name: 'yhat_lower', type: 'DOUBLE' },
+    { name: 'yhat_upper', type: 'DOUBLE' },
+    { name: 'model', type: 'VARCHAR' },
+    { name: 'model_version', type: 'VARCHAR' },
+    { name: 'forecast_origin', type: 'DATE' },
+    { name: 'generated_at', type: 'TIMESTAMP' },
+    { name: 'source', type: 'VARCHAR' },
+  ]),
+  fact_metrics: columns([
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'model', type: 'VARCHAR' },
+    { name: 'mase', type: 'DOUBLE' },
+    { name: 'rmsse', type: 'DOUBLE' },
+    { name: 'wape', type: 'DOUBLE' },
+    { name: 'bias', type: 'DOUBLE' },
+    { name: 'coverage_80', type: 'DOUBLE' },
+    { name: 'n_test_points', type: 'INTEGER' },
+    { name: 'is_selected', type: 'BOOLEAN' },
+    { name: 'safety_stock', type: 'DOUBLE' },
+    { name: 'reorder_point', type: 'DOUBLE' },
+    { name: 'service_level', type: 'DOUBLE' },
+    { name: 'model_version', type: 'VARCHAR' },
+    { name: 'generated_at', type: 'TIMESTAMP' },
+    { name: 'source', type: 'VARCHAR' },
+  ]),
+} as const;
+
+export type GoldTableId = keyof typeof goldTables;
+export const goldTableIds = Object.keys(goldTables) as GoldTableId[];
+
+/** The plain-object row of a gold table, derived from its column list. */
+export type RowOf<T extends GoldTableId> = {
+  [C in (typeof goldTables)[T][number] as C['name']]: ColumnTypeValues[C['type']];
+};
+
+export type DimItemRow = RowOf<'dim_item'>;
+export type DimTimeRow = RowOf<'dim_time'>;
+export type FactDemandDailyRow = RowOf<'fact_demand_daily'>;
+export type FactForecastsRow = RowOf<'fact_forecasts'>;
+export type FactMetricsRow = RowOf<'fact_metrics'>;
+
+export type GoldColumnName = (typeof goldTables)[GoldTableId][number]['name'];
+
+export function isGoldTableId(value: unknown): value is GoldTableId {
+  return typeof value === 'string' && Object.hasOwn(goldTables, value);
+}
+
+/** File name of a gold table inside a build folder. */
+export function goldFileName(table: GoldTableId): string {
+  return `${table}.parquet`;
+}
