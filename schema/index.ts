@@ -2,3 +2,4 @@ export * from './tables.ts';
 export * from './manifest.ts';
 export * from './ident.ts';
 export * from './literal.ts';
+export * from './engine.ts';

@@ -1,0 +1,31 @@
+/**
+ * Atomic publish to a folder. The build's files are staged in gold/.tmp-<build_id>/, renamed to
+ * gold/<build_id>/ in one step, and only then is gold/manifest.json replaced (temp file + rename).
+ * A reader following the manifest sees the previous build or this one, never a mix; a run that
+ * dies at any point leaves the previous manifest and every file it names untouched.
+ */
+import fs from 'node:fs/promises';
+import type { Manifest } from '../../../schema/index.ts';
+import { writeAtomically } from '../files.ts';
+import type { Layout } from '../layout.ts';
+import { pruneBuilds } from './prune-builds.ts';
+
+export interface LocalPublishResult {
+  buildDir: string;
+  manifestFile: string;
+  pruned: string[];
+}
+
+export async function publishLocal(
+  layout: Layout,
+  stagedBuildDir: string,
+  manifest: Manifest,
+  keepBuilds: number,
+): Promise<LocalPublishResult> {
+  const buildDir = layout.buildDir(manifest.build_id);
+  await fs.rename(stagedBuildDir, buildDir);
+  const manifestFile = layout.manifestFile();
+  await writeAtomically(manifestFile, (temp) => fs.writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`));
+  const pruned = await pruneBuilds(layout, manifest.build_id, keepBuilds);
+  return { buildDir, manifestFile, pruned };
+}

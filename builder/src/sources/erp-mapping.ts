@@ -1,0 +1,50 @@
+/**
+ * How an ERP export's columns map onto the builder's canonical fields. The mock ERP writes the
+ * default mapping (Portuguese headers, `;` separator, decimal commas, dd/mm/yyyy dates); a real
+ * export brings its own.
+ */
+
+export const movementFields = ['movement_id', 'movement_date', 'item_id', 'quantity', 'site_id'] as const;
+export type MovementField = (typeof movementFields)[number];
+
+export const itemFields = [
+  'item_id',
+  'name',
+  'category',
+  'unit',
+  'unit_cost_brl',
+  'lead_time_days',
+  'supplier',
+] as const;
+export type ItemField = (typeof itemFields)[number];
+
+export interface ErpMapping {
+  movements: Record<MovementField, string>;
+  items: Record<ItemField, string>;
+  /** strptime format of the date column; ISO yyyy-mm-dd is always accepted as well. */
+  dateFormat: string;
+  decimalSeparator: ',' | '.';
+  delimiter: string;
+}
+
+export const defaultErpMapping: ErpMapping = {
+  movements: {
+    movement_id: 'id_movimento',
+    movement_date: 'data',
+    item_id: 'codigo_material',
+    quantity: 'quantidade',
+    site_id: 'site',
+  },
+  items: {
+    item_id: 'codigo_material',
+    name: 'descricao',
+    category: 'categoria',
+    unit: 'unidade',
+    unit_cost_brl: 'custo_unitario_brl',
+    lead_time_days: 'prazo_entrega_dias',
+    supplier: 'fornecedor',
+  },
+  dateFormat: '%d/%m/%Y',
+  decimalSeparator: ',',
+  delimiter: ';',
+};

@@ -1,0 +1,192 @@
+/**
+ * The mock ERP: writes an item master and a movements export as an ERP would send them
+ * (`;`-separated CSV, decimal commas, dd/mm/yyyy), with a configurable share of the faults real
+ * exports carry. Demand is drawn inside DuckDB from hash(seed, item, day), so it is reproducible,
+ * parallel and never held in Node memory, whatever the size.
+ */
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../../../../schema/index.ts';
+import { loadHolidays } from '../../calendar/load-holidays.ts';
+import { queryStep, runStep } from '../../db.ts';
+import { defaultErpMapping } from '../erp-mapping.ts';
+import { generateCatalog, type MockItem } from './catalog.ts';
+
+export interface MockOptions {
+  items: number;
+  from: string;
+  to: string;
+  seed: number;
+  /** Share of movement lines that carry a fault (0 to 1). */
+  faultRate: number;
+}
+
+export interface MockExport {
+  itemsFile: string;
+  movementsFile: string;
+  movementRows: number;
+}
+
+const STEP = 'mock';
+
+// Item parameters live in a temp table so the demand query can join them (holidays too: holidays_br).
+const CREATE_TABLES_SQL = `
+CREATE OR REPLACE TEMP TABLE mock_items (
+  item_id VARCHAR, name VARCHAR, category VARCHAR, unit VARCHAR, unit_cost_brl DOUBLE,
+  lead_time_days INTEGER, supplier VARCHAR, pattern VARCHAR, base_mean DOUBLE,
+  demand_probability DOUBLE, seasonal_amplitude DOUBLE, seasonal_phase DOUBLE,
+  trend_per_year DOUBLE, quantity_step DOUBLE
+);
+`;
+
+// The item master as the ERP exports it: Portuguese headers, decimal comma for money.
+const ITEMS_EXPORT_SQL = (file: string) => `
+COPY (
+  SELECT
+    item_id AS ${sqlString(defaultErpMapping.items.item_id)},
+    name AS ${sqlString(defaultErpMapping.items.name)},
+    category AS ${sqlString(defaultErpMapping.items.category)},
+    unit AS ${sqlString(defaultErpMapping.items.unit)},
+    replace(printf('%.2f', unit_cost_brl), '.', ',') AS ${sqlString(defaultErpMapping.items.unit_cost_brl)},
+    lead_time_days AS ${sqlString(defaultErpMapping.items.lead_time_days)},
+    supplier AS ${sqlString(defaultErpMapping.items.supplier)}
+  FROM mock_items
+  ORDER BY item_id
+) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
+
+// Daily demand per item from its pattern and the calendar, split into 1-3 order lines, then a
+// share of lines is corrupted the way ERP exports are (duplicated, negative, non-numeric, unknown
+// item, impossible date). u1..u5 are independent uniforms in (0, 1) derived from the seed.
+const MOVEMENTS_EXPORT_SQL = (file: string) => `
+COPY (
+  WITH days AS (
+    SELECT CAST(range AS DATE) AS day
+    FROM range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)
+  ),
+  draws AS (
+    SELECT
+      i.item_id, i.pattern, i.base_mean, i.demand_probability, i.quantity_step, d.day,
+      (hash($seed, i.item_id, d.day, 1) % 1000003 + 1) / 1000004.0 AS u1,
+      (hash($seed, i.item_id, d.day, 2) % 1000003 + 1) / 1000004.0 AS u2,
+      (hash($seed, i.item_id, d.day, 3) % 1000003 + 1) / 1000004.0 AS u3,
+      CASE WHEN isodow(d.day) >= 6 THEN 0.3 ELSE 1.0 END
+        * CASE WHEN h.date IS NULL THEN 1.0 ELSE 0.2 END
+        * (1 + i.seasonal_amplitude * sin(2 * pi() * dayofyear(d.day) / 365.25 + i.seasonal_phase))
+        * greatest(0.2, 1 + i.trend_per_year * datediff('day', CAST($from AS DATE), d.day) / 365.25) AS intensity
+    FROM mock_items AS i
+    CROSS JOIN days AS d
+    LEFT JOIN holidays_br AS h ON h.date = d.day
+  ),
+  daily_units AS (
+    SELECT
+      item_id, day, quantity_step,
+      CASE
+        WHEN pattern IN ('smooth', 'seasonal') THEN
+          greatest(0, round(base_mean * intensity + sqrt(base_mean * intensity) * sqrt(-2 * ln(u1)) * cos(2 * pi() * u2)))
+        WHEN pattern = 'erratic' THEN
+          round(base_mean * intensity * exp(0.9 * sqrt(-2 * ln(u1)) * cos(2 * pi() * u2) - 0.405))
+        WHEN u3 < demand_probability * intensity THEN
+          CASE WHEN pattern = 'lumpy' THEN 1 + floor(-ln(u1) * base_mean) ELSE 1 + floor(-ln(u1) * base_mean * 0.5) END
+        ELSE 0
+      END AS units
+    FROM draws
+  ),
+  lines AS (
+    SELECT
+      item_id, day, quantity_step, units, line_count, line,
+      floor(units / line_count) + CASE WHEN line < units % line_count THEN 1 ELSE 0 END AS line_units
+    FROM (
+      SELECT
+        item_id, day, quantity_step, units, line_count,
+        unnest(range(CAST(line_count AS BIGINT))) AS line
+      FROM (
+        SELECT item_id, day, quantity_step, units, least(units, 1 + hash($seed, item_id, day, 4) % 3) AS line_count
+        FROM daily_units
+        WHERE units > 0
+      )
+    )
+  ),
+  movements AS (
+    SELECT
+      'MV-' || strftime(day, '%Y%m%d') || '-' || substr(item_id, 4) || '-' || line AS movement_id,
+      day, item_id,
+      CASE
+        WHEN quantity_step = 1 THEN CAST(CAST(line_units AS BIGINT) AS VARCHAR)
+        ELSE replace(printf('%.1f', line_units * quantity_step), '.', ',')
+      END AS quantity_text,
+      'BA-' || lpad(CAST(hash($seed, item_id, day, 5) % 180 + 1 AS VARCHAR), 4, '0') AS site_id,
+      (hash($seed, item_id, day, line, 6) % 1000003) / 1000003.0 AS fault_draw,
+      hash($seed, item_id, day, line, 7) % 5 AS fault_kind
+    FROM lines
+  ),
+  exported AS (
+    SELECT
+      movement_id, day, site_id,
+      CASE WHEN fault_draw < $fault_rate AND fault_kind = 3 THEN 'NC-XXX-99999' ELSE item_id END AS item_code,
+      CASE
+        WHEN fault_draw < $fault_rate AND fault_kind = 4 THEN '31/02/' || year(day)
+        ELSE strftime(day, '%d/%m/%Y')
+      END AS date_text,
+      CASE
+        WHEN fault_draw < $fault_rate AND fault_kind = 2 THEN 'n/d'
+        WHEN fault_draw < $fault_rate AND fault_kind = 1 THEN '-' || quantity_text
+        ELSE quantity_text
+      END AS quantity_text,
+      fault_draw < $fault_rate AND fault_kind = 0 AS duplicated
+    FROM movements
+  )
+  SELECT
+    movement_id AS ${sqlString(defaultErpMapping.movements.movement_id)},
+    date_text AS ${sqlString(defaultErpMapping.movements.movement_date)},
+    item_code AS ${sqlString(defaultErpMapping.movements.item_id)},
+    quantity_text AS ${sqlString(defaultErpMapping.movements.quantity)},
+    site_id AS ${sqlString(defaultErpMapping.movements.site_id)}
+  FROM (
+    SELECT movement_id, day, site_id, item_code, date_text, quantity_text, unnest(range(CASE WHEN duplicated THEN 2 ELSE 1 END)) AS copy
+    FROM exported
+  )
+  ORDER BY day, movement_id, copy
+) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
+
+async function loadItems(connection: DuckDBConnection, items: readonly MockItem[]): Promise<void> {
+  const appender = await connection.createAppender('mock_items');
+  for (const item of items) {
+    appender.appendVarchar(item.itemId);
+    appender.appendVarchar(item.name);
+    appender.appendVarchar(item.category);
+    appender.appendVarchar(item.unit);
+    appender.appendDouble(item.unitCostBrl);
+    appender.appendInteger(item.leadTimeDays);
+    appender.appendVarchar(item.supplier);
+    appender.appendVarchar(item.pattern);
+    appender.appendDouble(item.baseMean);
+    appender.appendDouble(item.demandProbability);
+    appender.appendDouble(item.seasonalAmplitude);
+    appender.appendDouble(item.seasonalPhase);
+    appender.appendDouble(item.trendPerYear);
+    appender.appendDouble(item.quantityStep);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+export async function writeMockExport(
+  connection: DuckDBConnection,
+  dir: string,
+  options: MockOptions,
+): Promise<MockExport> {
+  const itemsFile = path.join(dir, 'itens.csv');
+  const movementsFile = path.join(dir, 'movimentos.csv');
+  await runStep(connection, STEP, CREATE_TABLES_SQL);
+  await loadItems(connection, generateCatalog(options.items, options.seed));
+  await loadHolidays(connection, Number(options.from.slice(0, 4)), Number(options.to.slice(0, 4)));
+  await runStep(connection, STEP, ITEMS_EXPORT_SQL(itemsFile));
+  const sql = MOVEMENTS_EXPORT_SQL(movementsFile);
+  const [written] = await queryStep<{ Count: number }>(connection, STEP, sql, {
+    from: options.from,
+    to: options.to,
+    seed: options.seed,
+    fault_rate: options.faultRate,
+  });
+  return { itemsFile, movementsFile, movementRows: written?.Count ?? 0 };
+}

@@ -1,0 +1,69 @@
+/**
+ * gold.dim_item: the item master plus two classes derived from demand history:
+ * - abc_class by share of consumption value (A: first 80 %, B: next 15 %, C: the rest);
+ * - demand_class by Syntetos-Boylan: ADI (average interval between demands, cut-off 1.32) and
+ *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../../../../schema/index.ts';
+import { queryStep } from '../../db.ts';
+import { parquetOptions } from './parquet-options.ts';
+
+const STEP = 'gold.dim_item';
+
+const DIM_ITEM_SQL = (items: string, fact: string, target: string) => `
+COPY (
+  WITH demand_stats AS (
+    SELECT
+      item_id,
+      count(*) AS days,
+      count(*) FILTER (WHERE demand > 0) AS demand_days,
+      avg(demand) FILTER (WHERE demand > 0) AS mean_size,
+      stddev_pop(demand) FILTER (WHERE demand > 0) AS sd_size,
+      sum(demand) AS units
+    FROM read_parquet(${sqlString(fact)})
+    GROUP BY item_id
+  ),
+  valued AS (
+    SELECT
+      items.item_id, items.name, items.category, items.unit, items.unit_cost_brl,
+      items.lead_time_days, items.supplier,
+      CASE WHEN demand_stats.demand_days > 0 THEN demand_stats.days / demand_stats.demand_days END AS adi,
+      coalesce(power(demand_stats.sd_size / nullif(demand_stats.mean_size, 0), 2), 0) AS cv2,
+      coalesce(demand_stats.units * items.unit_cost_brl, 0) AS consumption_value
+    FROM read_parquet(${sqlString(items)}) AS items
+    LEFT JOIN demand_stats USING (item_id)
+  ),
+  ranked AS (
+    SELECT
+      *,
+      (sum(consumption_value) OVER (ORDER BY consumption_value DESC, item_id ROWS UNBOUNDED PRECEDING)
+        - consumption_value) / nullif(sum(consumption_value) OVER (), 0) AS value_share_before
+    FROM valued
+  )
+  SELECT
+    item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier,
+    CASE
+      WHEN value_share_before < 0.80 THEN 'A'
+      WHEN value_share_before < 0.95 THEN 'B'
+      ELSE 'C'
+    END AS abc_class,
+    CASE
+      WHEN adi IS NULL OR adi >= 1.32 THEN CASE WHEN cv2 >= 0.49 THEN 'lumpy' ELSE 'intermittent' END
+      ELSE CASE WHEN cv2 >= 0.49 THEN 'erratic' ELSE 'smooth' END
+    END AS demand_class
+  FROM ranked
+  ORDER BY item_id
+) TO ${sqlString(target)} ${parquetOptions()}`;
+
+export async function buildDimItem(
+  connection: DuckDBConnection,
+  paths: { items: string; fact: string; target: string },
+): Promise<{ rows: number }> {
+  const [result] = await queryStep<{ Count: number }>(
+    connection,
+    STEP,
+    DIM_ITEM_SQL(paths.items, paths.fact, paths.target),
+  );
+  return { rows: result?.Count ?? 0 };
+}

@@ -1,0 +1,52 @@
+/**
+ * gold.fact_demand_daily: a dense daily grid (every item × every day of the window; days without
+ * movements are zero), sorted by item_id then date.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../../../../schema/index.ts';
+import { queryStep } from '../../db.ts';
+import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
+
+const STEP = 'gold.fact_demand_daily';
+
+// Demand and order count per item and day over the window, zero-filled.
+const FACT_SQL = (items: string, validated: readonly string[], target: string, rowGroupSize: number) => `
+COPY (
+  WITH items AS (
+    SELECT item_id
+    FROM read_parquet(${sqlString(items)})
+  ),
+  days AS (
+    SELECT CAST(range AS DATE) AS date
+    FROM range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)
+  ),
+  daily_totals AS (
+    SELECT item_id, movement_date AS date, sum(quantity) AS demand, count(*) AS orders
+    FROM read_parquet([${validated.map(sqlString).join(', ')}])
+    WHERE movement_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+    GROUP BY item_id, movement_date
+  )
+  SELECT
+    days.date,
+    items.item_id,
+    CAST(coalesce(daily_totals.demand, 0) AS DOUBLE) AS demand,
+    CAST(coalesce(daily_totals.orders, 0) AS INTEGER) AS orders
+  FROM items
+  CROSS JOIN days
+  LEFT JOIN daily_totals ON daily_totals.item_id = items.item_id AND daily_totals.date = days.date
+  ORDER BY items.item_id, days.date
+) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
+
+export async function buildFactDemandDaily(
+  connection: DuckDBConnection,
+  paths: { items: string; validated: readonly string[]; target: string },
+  window: { from: string; to: string },
+  rowGroupSize: number = FACT_ROW_GROUP_SIZE,
+): Promise<{ rows: number }> {
+  const sql = FACT_SQL(paths.items, paths.validated, paths.target, rowGroupSize);
+  const [result] = await queryStep<{ Count: number }>(connection, STEP, sql, {
+    from: window.from,
+    to: window.to,
+  });
+  return { rows: result?.Count ?? 0 };
+}

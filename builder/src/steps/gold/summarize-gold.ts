@@ -1,0 +1,51 @@
+/**
+ * The manifest's headline numbers, computed from the gold files just written. "Last 30 days" are
+ * the 30 days ending on the last actual (inclusive); "previous 30 days" the 30 before them.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString, type Summary } from '../../../../schema/index.ts';
+import { queryStep } from '../../db.ts';
+
+const SUMMARY_SQL = (fact: string, items: string) => `
+WITH fact AS (
+  SELECT date, item_id, demand
+  FROM read_parquet(${sqlString(fact)})
+),
+bounds AS (
+  SELECT min(date) AS first_day, max(date) AS last_day
+  FROM fact
+)
+SELECT
+  (SELECT count(*) FROM read_parquet(${sqlString(items)})) AS item_count,
+  coalesce(sum(fact.demand), 0) AS units_total,
+  coalesce(sum(fact.demand) FILTER (WHERE fact.date > bounds.last_day - 30), 0) AS units_last_30d,
+  coalesce(sum(fact.demand) FILTER (WHERE fact.date > bounds.last_day - 60 AND fact.date <= bounds.last_day - 30), 0)
+    AS units_prev_30d,
+  round(coalesce(sum(fact.demand * items.unit_cost_brl) FILTER (WHERE fact.date > bounds.last_day - 30), 0), 2)
+    AS value_brl_last_30d,
+  coalesce(strftime(any_value(bounds.first_day), '%Y-%m-%d'), '') AS actuals_from,
+  coalesce(strftime(any_value(bounds.last_day), '%Y-%m-%d'), '') AS actuals_through
+FROM fact
+JOIN read_parquet(${sqlString(items)}) AS items USING (item_id)
+CROSS JOIN bounds`;
+
+export async function summarizeGold(
+  connection: DuckDBConnection,
+  paths: { fact: string; items: string },
+): Promise<Summary> {
+  const [row] = await queryStep<Summary & Record<string, unknown>>(
+    connection,
+    'gold.summary',
+    SUMMARY_SQL(paths.fact, paths.items),
+  );
+  if (!row) throw new Error('summary query returned no row');
+  return {
+    item_count: Number(row.item_count),
+    units_total: Number(row.units_total),
+    units_last_30d: Number(row.units_last_30d),
+    units_prev_30d: Number(row.units_prev_30d),
+    value_brl_last_30d: Number(row.value_brl_last_30d),
+    actuals_from: row.actuals_from,
+    actuals_through: row.actuals_through,
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * Writes a gold table with its schema and no rows, for tables whose producer has not run yet
+ * (fact_forecasts and fact_metrics before the first forecast), so readers always find all five.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { goldTables, ident, sqlString, type GoldTableId } from '../../../../schema/index.ts';
+import { queryStep } from '../../db.ts';
+import { parquetOptions } from './parquet-options.ts';
+
+const EMPTY_TABLE_SQL = (table: GoldTableId, target: string) => {
+  const columns = goldTables[table].map(
+    (column) => `CAST(NULL AS ${column.type}) AS ${ident('column', column.name)}`,
+  );
+  return `
+COPY (
+  SELECT ${columns.join(', ')}
+  LIMIT 0
+) TO ${sqlString(target)} ${parquetOptions()}`;
+};
+
+export async function writeEmptyTable(
+  connection: DuckDBConnection,
+  table: GoldTableId,
+  target: string,
+): Promise<{ rows: number }> {
+  await queryStep(connection, `gold.${table}`, EMPTY_TABLE_SQL(table, target));
+  return { rows: 0 };
+}

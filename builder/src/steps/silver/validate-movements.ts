@@ -1,0 +1,88 @@
+/**
+ * Silver validation: splits cleaned movements into validated rows and rejected rows, each rejected
+ * row carrying the rule code and a message. Every cleaned row lands in exactly one of the two.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../../../../schema/index.ts';
+import { queryStep, runStep } from '../../db.ts';
+import { writeAtomically } from '../../files.ts';
+import { ruleCaseExpressions } from './rejection-rules.ts';
+
+const STEP = 'silver.validate';
+
+const KNOWN_ITEMS_SQL = (items: string) => `
+CREATE OR REPLACE TEMP TABLE known_items AS
+SELECT item_id FROM read_parquet(${sqlString(items)})`;
+
+// Each cleaned row with the first rule it breaks (NULL when it passes them all).
+const CHECK_SQL = (cleaned: string) => {
+  const rule = ruleCaseExpressions();
+  return `
+CREATE OR REPLACE TEMP TABLE checked_movements AS
+SELECT
+  movement_id, movement_date, item_id, quantity, site_id, raw_movement_date, raw_quantity,
+  _source_file, _row_number, _batch_id,
+  ${rule.code} AS rule_code,
+  ${rule.message} AS rule_message
+FROM read_parquet(${sqlString(cleaned)})`;
+};
+
+const VALIDATED_SQL = (target: string) => `
+COPY (
+  SELECT movement_id, movement_date, item_id, quantity, site_id, _source_file, _row_number, _batch_id
+  FROM checked_movements
+  WHERE rule_code IS NULL
+  ORDER BY item_id, movement_date, movement_id
+) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
+
+const REJECTED_SQL = (target: string) => `
+COPY (
+  SELECT
+    movement_id, raw_movement_date, item_id, raw_quantity, site_id, rule_code, rule_message,
+    _source_file, _row_number, _batch_id
+  FROM checked_movements
+  WHERE rule_code IS NOT NULL
+  ORDER BY _row_number
+) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
+
+const REJECTED_BY_RULE_SQL = `
+SELECT rule_code, count(*) AS rows
+FROM checked_movements
+WHERE rule_code IS NOT NULL
+GROUP BY rule_code
+ORDER BY rule_code`;
+
+export interface ValidateResult {
+  validatedRows: number;
+  rejectedRows: number;
+  rejectedByRule: Record<string, number>;
+}
+
+export async function validateMovements(
+  connection: DuckDBConnection,
+  paths: { cleaned: string; items: string; validated: string; rejected: string },
+  ingestDate: string,
+): Promise<ValidateResult> {
+  await runStep(connection, STEP, KNOWN_ITEMS_SQL(paths.items));
+  await runStep(connection, STEP, CHECK_SQL(paths.cleaned), { ingest_date: ingestDate });
+  const count = async (sql: string) => {
+    const [result] = await queryStep<{ Count: number }>(connection, STEP, sql);
+    return result?.Count ?? 0;
+  };
+  let validatedRows = 0;
+  let rejectedRows = 0;
+  await writeAtomically(paths.validated, async (temp) => {
+    validatedRows = await count(VALIDATED_SQL(temp));
+  });
+  await writeAtomically(paths.rejected, async (temp) => {
+    rejectedRows = await count(REJECTED_SQL(temp));
+  });
+  const byRule = await queryStep<{ rule_code: string; rows: number }>(connection, STEP, REJECTED_BY_RULE_SQL);
+  await runStep(connection, STEP, 'DROP TABLE checked_movements');
+  await runStep(connection, STEP, 'DROP TABLE known_items');
+  return {
+    validatedRows,
+    rejectedRows,
+    rejectedByRule: Object.fromEntries(byRule.map((row) => [row.rule_code, row.rows])),
+  };
+}
