@@ -1,0 +1,176 @@
+/**
+ * The real builder CLI, mock source → gold, checked with native DuckDB on the files it wrote.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goldTableIds, isManifest, type Manifest } from '../../schema/index.ts';
+import { openTestConnection } from '../helpers/duckdb.ts';
+import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const ITEMS = 40;
+const FROM = '2024-01-01';
+const TO = '2024-12-31';
+const DAYS = 366;
+
+async function readManifest(dir: string): Promise<Manifest> {
+  const value: unknown = JSON.parse(await fs.readFile(path.join(dir, 'gold', 'manifest.json'), 'utf8'));
+  if (!isManifest(value)) throw new Error('not a manifest');
+  return value;
+}
+
+describe('builder run --source mock', () => {
+  let root: string;
+  let cleanup: () => Promise<void>;
+  let db: Awaited<ReturnType<typeof openTestConnection>>;
+  let manifest: Manifest;
+  const build = (out: string, seed = 7) =>
+    runCli(BUILDER_CLI, [
+      'run',
+      '--out',
+      out,
+      '--items',
+      String(ITEMS),
+      '--from',
+      FROM,
+      '--to',
+      TO,
+      '--seed',
+      String(seed),
+    ]);
+  const goldFile = (out: string, m: Manifest, table: (typeof goldTableIds)[number]) =>
+    path.join(out, m.tables[table].path);
+
+  beforeAll(async () => {
+    ({ dir: root, cleanup } = await makeTempDir('builder-it'));
+    db = await openTestConnection();
+    const run = await build(path.join(root, 'a'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    manifest = await readManifest(path.join(root, 'a'));
+  });
+
+  afterAll(async () => {
+    db.close();
+    await cleanup();
+  });
+
+  it('records in the manifest the row count of every gold file', async () => {
+    for (const table of goldTableIds) {
+      const [row] = await db.rows<{ n: number }>(
+        `SELECT count(*)::INTEGER AS n FROM read_parquet('${goldFile(path.join(root, 'a'), manifest, table)}')`,
+      );
+      expect(row?.n, table).toBe(manifest.tables[table].rows);
+    }
+    expect(manifest.tables.fact_demand_daily.rows).toBe(ITEMS * DAYS);
+  });
+
+  it('writes one row per item per day, none negative, sorted by item then date', async () => {
+    const fact = goldFile(path.join(root, 'a'), manifest, 'fact_demand_daily');
+    const [shape] = await db.rows<Record<string, number | string>>(`
+      SELECT count(DISTINCT item_id)::INTEGER AS items, count(DISTINCT date)::INTEGER AS days,
+             count(*)::INTEGER AS rows, count(DISTINCT (item_id, date))::INTEGER AS pairs,
+             count(*) FILTER (WHERE demand < 0)::INTEGER AS negative,
+             min(date)::VARCHAR AS first, max(date)::VARCHAR AS last
+      FROM read_parquet('${fact}')`);
+    expect(shape).toEqual({
+      items: ITEMS,
+      days: DAYS,
+      rows: ITEMS * DAYS,
+      pairs: ITEMS * DAYS,
+      negative: 0,
+      first: FROM,
+      last: TO,
+    });
+    const [order] = await db.rows<{ out_of_order: number }>(`
+      SELECT count(*)::INTEGER AS out_of_order FROM (
+        SELECT item_id, date, lag(item_id) OVER w AS prev_item, lag(date) OVER w AS prev_date
+        FROM (SELECT *, row_number() OVER () AS position FROM read_parquet('${fact}'))
+        WINDOW w AS (ORDER BY position)
+      ) WHERE prev_item > item_id OR (prev_item = item_id AND prev_date >= date)`);
+    expect(order?.out_of_order).toBe(0);
+  });
+
+  it('conserves rows from bronze to silver and matches validated demand in gold', async () => {
+    const { lineage } = manifest;
+    expect(lineage.bronze_rows).toBe(lineage.cleaned_rows + lineage.duplicates_dropped);
+    expect(lineage.cleaned_rows).toBe(lineage.validated_rows + lineage.rejected_rows);
+    expect(lineage.rejected_rows).toBeGreaterThan(0); // the mock injects faults by default
+    const out = path.join(root, 'a');
+    const [silver] = await db.rows<{ units: number }>(
+      `SELECT sum(quantity) AS units FROM read_parquet('${out}/silver/validated/*.parquet')`,
+    );
+    expect(manifest.summary.units_total).toBeCloseTo(silver?.units ?? -1, 6);
+  });
+
+  it('keeps every item of the master in dim_item with a demand class', async () => {
+    const rows = await db.rows<{ demand_class: string; n: number }>(`
+      SELECT demand_class, count(*)::INTEGER AS n
+      FROM read_parquet('${goldFile(path.join(root, 'a'), manifest, 'dim_item')}') GROUP BY ALL`);
+    expect(rows.reduce((sum, row) => sum + row.n, 0)).toBe(ITEMS);
+    const classes = new Set(rows.map((row) => row.demand_class));
+    expect(classes.has('smooth') || classes.has('erratic')).toBe(true);
+    expect(classes.has('intermittent') || classes.has('lumpy')).toBe(true);
+  });
+
+  it('is reproducible: the same seed gives byte-identical gold, another seed does not', async () => {
+    expect((await build(path.join(root, 'b'))).code).toBe(0);
+    expect((await build(path.join(root, 'c'), 8)).code).toBe(0);
+    const same = await readManifest(path.join(root, 'b'));
+    const other = await readManifest(path.join(root, 'c'));
+    for (const table of goldTableIds)
+      expect(same.tables[table].sha256, table).toBe(manifest.tables[table].sha256);
+    expect(other.tables.fact_demand_daily.sha256).not.toBe(manifest.tables.fact_demand_daily.sha256);
+  });
+
+  it('keeps the newest builds only (--keep)', async () => {
+    const out = path.join(root, 'keep');
+    for (let run = 0; run < 3; run += 1) {
+      const result = await runCli(BUILDER_CLI, [
+        'run',
+        '--out',
+        out,
+        '--items',
+        '3',
+        '--from',
+        FROM,
+        '--to',
+        '2024-01-31',
+        '--keep',
+        '2',
+      ]);
+      expect(result.code).toBe(0);
+    }
+    const current = await readManifest(out);
+    const builds = (await fs.readdir(path.join(out, 'gold'))).filter((name) => name !== 'manifest.json');
+    expect(builds).toHaveLength(2);
+    expect(builds).toContain(current.build_id);
+  });
+});
+
+describe('builder CLI errors', () => {
+  it.each([
+    { args: ['run', '--items', 'many'], message: /--items must be an integer/ },
+    { args: ['run', '--from', '2024-02-30'], message: /--from must be a date/ },
+    { args: ['run', '--from', '2024-03-01', '--to', '2024-02-01'], message: /is after --to/ },
+    { args: ['run', '--source', 'sap'], message: /--source must be/ },
+    { args: ['run', '--nope'], message: /Unknown option '--nope'/ },
+    { args: ['explode'], message: /unknown command "explode"/ },
+  ])('$args exits 2 with a one-line reason', async ({ args, message }) => {
+    const result = await runCli(BUILDER_CLI, args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toMatch(/^builder: /);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack without --debug
+  });
+
+  it('prints help for every command', async () => {
+    const top = await runCli(BUILDER_CLI, ['--help']);
+    const run = await runCli(BUILDER_CLI, ['run', '--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/Commands:/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--seed N/);
+  });
+});
