@@ -2,7 +2,7 @@
  * SQL identifiers cannot travel as parameters, so every identifier that is not literal SQL text
  * passes through `ident`: it must be on the allow-list of its kind, then it is double-quoted.
  */
-import { goldTableIds, goldTables, type GoldColumnName, type GoldTableId } from './tables.ts';
+import { goldTableIds, goldTables } from './tables.ts';
 
 const goldColumnNames: ReadonlySet<string> = new Set(
   goldTableIds.flatMap((id) => goldTables[id].map((column) => column.name)),
@@ -28,8 +28,6 @@ export function quoteIdentifier(name: string): string {
 }
 
 /** The quoted identifier when `name` is on the allow-list of `kind`; throws otherwise. */
-export function ident(kind: 'table', name: GoldTableId | string): string;
-export function ident(kind: 'column', name: GoldColumnName | string): string;
 export function ident(kind: IdentKind, name: string): string {
   if (!allowLists[kind].has(name)) throw new IdentifierError(kind, name);
   return quoteIdentifier(name);

@@ -8,14 +8,20 @@ import {
 } from '../../schema/index.ts';
 
 function validManifest(): Manifest {
-  const table = { path: 'gold/b/x.parquet', rows: 1, bytes: 10, sha256: 'ab', columns: [] };
+  const table = () => ({ path: 'gold/b/x.parquet', rows: 1, bytes: 10, sha256: 'ab', columns: [] });
   return {
     schema_version: SCHEMA_VERSION,
     build_id: 'b',
     generated_at: '2026-01-01T00:00:00.000Z',
     source: 'mock',
     engine: { builder_duckdb: 'v1.5.6', reader_duckdb_wasm: '1.28.0' },
-    tables: Object.fromEntries(goldTableIds.map((id) => [id, { ...table }])) as Manifest['tables'],
+    tables: {
+      dim_item: table(),
+      dim_time: table(),
+      fact_demand_daily: table(),
+      fact_forecasts: table(),
+      fact_metrics: table(),
+    },
     lineage: {
       bronze_rows: 1,
       duplicates_dropped: 0,
