@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../static-server/src/server.ts';
+import { buildId, createFixtureTree, secret, type FixtureTree } from './fixture-tree.ts';
+import { rawRequest } from './raw-request.ts';
+
+let tree: FixtureTree;
+let server: StaticServer;
+
+const get = (path: string) => rawRequest(server.port, path);
+
+beforeAll(async () => {
+  tree = await createFixtureTree();
+  server = await startStaticServer({ roots: [tree.app, tree.data], port: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await tree?.remove();
+});
+
+describe('startStaticServer path safety', () => {
+  it.each([
+    '/../outside/secret.txt',
+    '/gold/../../outside/secret.txt',
+    '/%2e%2e/outside/secret.txt',
+    '/%2E%2E/outside/secret.txt',
+    '/..%2foutside%2fsecret.txt',
+    '/%2e%2e%2foutside%2fsecret.txt',
+    '/gold/..%2f..%2foutside/secret.txt',
+    '/..\\outside\\secret.txt',
+    '/%5c..%5coutside%5csecret.txt',
+    '//outside/secret.txt',
+    '/link-out.txt%00.html',
+    '/index.html%00',
+    '/link-out.txt',
+    '/link-dir/secret.txt',
+    '/link-to-dotfile.txt',
+    '/.env',
+    '/%2eenv',
+    '/%',
+  ])('never serves a file outside the roots or hidden: %s', async (path) => {
+    const res = await get(path);
+    expect([400, 404]).toContain(res.status);
+    expect(res.body.toString('latin1')).not.toContain(secret);
+  });
+
+  it('follows a symlink that stays inside its root', async () => {
+    const res = await get('/link-in.css');
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe('body { margin: 0; }');
+  });
+
+  it.each([
+    '/missing.txt',
+    '/gold/nope/fact.parquet',
+    '/gold',
+    '/gold/',
+    `/gold/${buildId}/`,
+    '/nested',
+    '/assets/',
+  ])('answers %s with 404 and no listing', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(res.body.toString()).not.toContain('fact.parquet');
+  });
+
+  it('serves / and /index.html from the first root that has one', async () => {
+    expect((await get('/')).body.toString()).toContain('<title>app</title>');
+    expect((await get('/index.html')).body.toString()).toContain('<title>app</title>');
+  });
+});
