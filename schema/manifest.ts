@@ -57,6 +57,8 @@ export interface Manifest {
   source: string;
   engine: { builder_duckdb: string; reader_duckdb_wasm: string };
   tables: Record<GoldTableId, ManifestTable>;
+  /** Ingested batches this build was made from, oldest first. */
+  batches: string[];
   lineage: Lineage;
   summary: Summary;
 }
@@ -91,7 +93,11 @@ export function isManifest(value: unknown): value is Manifest {
   if (typeof value.build_id !== 'string' || typeof value.generated_at !== 'string') return false;
   const tables = value.tables;
   if (!isRecord(tables)) return false;
-  return goldTableIds.every((id) => isManifestTable(tables[id])) && isSummary(value.summary);
+  return (
+    goldTableIds.every((id) => isManifestTable(tables[id])) &&
+    isSummary(value.summary) &&
+    Array.isArray(value.batches)
+  );
 }
 
 /** Why a value is not a manifest, as one line for an error message. */
@@ -103,6 +109,7 @@ export function manifestProblem(value: unknown): string | undefined {
   const missing = goldTableIds.filter((id) => !isManifestTable(tables[id]));
   if (missing.length > 0) return `tables missing or malformed: ${missing.join(', ')}`;
   if (!isSummary(value.summary)) return 'summary missing or malformed';
+  if (!Array.isArray(value.batches)) return 'batches missing';
   if (!isManifest(value)) return 'build_id or generated_at missing';
   return undefined;
 }

@@ -1,91 +1,156 @@
 /**
- * Parses and checks `lakehouse run` options into a RunOptions source; every mistake is a usage
- * error (exit 2) that names the flag.
+ * Parses and checks the builder's command-line options; every mistake is a usage error (exit 2)
+ * that names the flag.
  */
 import { parseArgs } from 'node:util';
-import { addDays, isIsoDate, threeYearsEndingOn, toIsoDate } from './calendar/dates.ts';
+import { defaultWindow, isIsoDate, threeYearsEndingOn } from './calendar/dates.ts';
 import { CliError, ExitCode } from './errors.ts';
-import type { SourceSpec } from './run.ts';
+import { readMapping } from './sources/file/read-mapping.ts';
+import type { SourceSpec } from './sources/source-spec.ts';
 
-export const RUN_HELP = `Usage: npm run lakehouse -- run [options]
+export type Command = 'ingest' | 'build' | 'run';
 
-Builds the lakehouse: source → bronze → silver → gold, then publishes gold atomically.
-
-Options:
-  --source mock          where rows come from (default: mock, a seeded realistic ERP export)
-  --items N              mock: number of items (default 200)
-  --from YYYY-MM-DD      mock: first day of history (default: three years before --to)
-  --to YYYY-MM-DD        mock: last day of history (default: yesterday, UTC)
-  --seed N               mock: random seed; the same seed gives the same data (default 42)
-  --fault-rate X         mock: share of export lines with ERP faults, 0..1 (default 0.005)
-  --out DIR              output folder (default: $DATA_DIR or data)
-  --keep N               gold builds to keep, the current one included (default 3)
-  --debug                print stack traces and the failing SQL
-  -h, --help             show this help
-
-Exit codes: 0 ok, 1 unexpected, 2 usage, 3 input data invalid, 4 output/IO.`;
-
-export interface ParsedRun {
-  source: SourceSpec;
+export interface CommandOptions {
+  source: SourceSpec | undefined;
   outDir: string;
   keepBuilds: number;
+  force: boolean;
+  debug: boolean;
+  schedule: { cron: string; timezone: string } | undefined;
 }
 
-function usage(message: string): CliError {
-  return new CliError(message, { exitCode: ExitCode.usage, hint: 'see npm run lakehouse -- run --help' });
-}
-
-function integer(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min)
-    throw usage(`--${name} must be an integer ≥ ${min}, got "${value}"`);
-  return parsed;
-}
-
-function date(name: string, value: string): string {
-  if (!isIsoDate(value)) throw usage(`--${name} must be a date as YYYY-MM-DD, got "${value}"`);
-  return value;
-}
-
-export const runOptionSpec = {
+const optionSpec = {
   source: { type: 'string' },
   items: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   seed: { type: 'string' },
   'fault-rate': { type: 'string' },
+  input: { type: 'string' },
+  'item-master': { type: 'string' },
+  mapping: { type: 'string' },
   out: { type: 'string' },
   keep: { type: 'string' },
+  force: { type: 'boolean' },
+  schedule: { type: 'string' },
+  tz: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseRunOptions(args: string[], env: NodeJS.ProcessEnv, today: Date): ParsedRun {
-  let values;
-  try {
-    ({ values } = parseArgs({ args, options: runOptionSpec, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
+type Values = ReturnType<typeof parseArgs<{ options: typeof optionSpec; strict: true }>>['values'];
+
+/** Flags each command accepts beyond --out, --debug and --help. */
+const commandFlags: Record<Command, readonly (keyof typeof optionSpec)[]> = {
+  ingest: ['source', 'items', 'from', 'to', 'seed', 'fault-rate', 'input', 'item-master', 'mapping', 'force'],
+  build: ['keep', 'force'],
+  run: [
+    'source',
+    'items',
+    'from',
+    'to',
+    'seed',
+    'fault-rate',
+    'input',
+    'item-master',
+    'mapping',
+    'keep',
+    'force',
+    'schedule',
+    'tz',
+  ],
+};
+
+export function usage(command: string, message: string): CliError {
+  return new CliError(message, {
+    exitCode: ExitCode.usage,
+    hint: `see npm run lakehouse -- ${command} --help`,
+  });
+}
+
+function integer(
+  command: Command,
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min)
+    throw usage(command, `--${name} must be an integer ≥ ${min}, got "${value}"`);
+  return parsed;
+}
+
+function date(command: Command, name: string, value: string): string {
+  if (!isIsoDate(value)) throw usage(command, `--${name} must be a date as YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+async function parseSource(command: Command, values: Values, today: Date): Promise<SourceSpec> {
+  const kind = values.source ?? 'mock';
+  if (kind === 'file') {
+    if (values.input === undefined) throw usage(command, '--source file needs --input PATH');
+    return {
+      kind: 'file',
+      input: values.input,
+      itemMaster: values['item-master'],
+      mapping: await readMapping(values.mapping),
+    };
   }
-  const sourceKind = values.source ?? 'mock';
-  if (sourceKind !== 'mock') throw usage(`--source must be "mock", got "${sourceKind}"`);
-  const to = values.to === undefined ? addDays(toIsoDate(today), -1) : date('to', values.to);
-  const from = values.from === undefined ? threeYearsEndingOn(to) : date('from', values.from);
-  if (from > to) throw usage(`--from ${from} is after --to ${to}`);
+  if (kind !== 'mock') throw usage(command, `--source must be "mock" or "file", got "${kind}"`);
+  const to = values.to === undefined ? defaultWindow(today).to : date(command, 'to', values.to);
+  const from = values.from === undefined ? threeYearsEndingOn(to) : date(command, 'from', values.from);
+  if (from > to) throw usage(command, `--from ${from} is after --to ${to}`);
   const faultRate = values['fault-rate'] === undefined ? 0.005 : Number(values['fault-rate']);
-  if (!(faultRate >= 0 && faultRate <= 1))
-    throw usage(`--fault-rate must be between 0 and 1, got "${values['fault-rate']}"`);
+  if (!(faultRate >= 0 && faultRate <= 1)) {
+    throw usage(command, `--fault-rate must be between 0 and 1, got "${values['fault-rate']}"`);
+  }
   return {
-    source: {
-      kind: 'mock',
-      items: integer('items', values.items, 200, 1),
-      from,
-      to,
-      seed: integer('seed', values.seed, 42, 0),
-      faultRate,
-    },
+    kind: 'mock',
+    items: integer(command, 'items', values.items, 200, 1),
+    from,
+    to,
+    seed: integer(command, 'seed', values.seed, 42, 0),
+    faultRate,
+  };
+}
+
+function checkFlags(command: Command, values: Values): void {
+  const allowed = new Set<string>([...commandFlags[command], 'out', 'debug', 'help']);
+  const extra = Object.keys(values).filter((flag) => !allowed.has(flag));
+  if (extra.length > 0) throw usage(command, `${command} does not take --${extra.join(', --')}`);
+  const mockOnly = ['items', 'from', 'to', 'seed', 'fault-rate'].filter((flag) => flag in values);
+  const fileOnly = ['input', 'item-master', 'mapping'].filter((flag) => flag in values);
+  if (values.source === 'file' && mockOnly.length > 0)
+    throw usage(command, `--${mockOnly[0]} is for --source mock`);
+  if (values.source !== 'file' && fileOnly.length > 0)
+    throw usage(command, `--${fileOnly[0]} needs --source file`);
+  if (values.tz !== undefined && values.schedule === undefined) throw usage(command, '--tz needs --schedule');
+}
+
+export async function parseCommandOptions(
+  command: Command,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  today: Date,
+): Promise<CommandOptions> {
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args, options: optionSpec, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw usage(command, error instanceof Error ? error.message : String(error));
+  }
+  checkFlags(command, values);
+  return {
+    source: command === 'build' ? undefined : await parseSource(command, values, today),
     outDir: values.out ?? env.DATA_DIR ?? 'data',
-    keepBuilds: integer('keep', values.keep, 3, 1),
+    keepBuilds: integer(command, 'keep', values.keep, 3, 1),
+    force: values.force ?? false,
+    debug: values.debug ?? false,
+    schedule:
+      values.schedule === undefined
+        ? undefined
+        : { cron: values.schedule, timezone: values.tz ?? 'America/Bahia' },
   };
 }

@@ -3,17 +3,35 @@
  * `builder: <step>: <message>` plus a hint, the stack and SQL only with --debug, and an exit code
  * that means something.
  */
-import { parseRunOptions, RUN_HELP } from './cli-options.ts';
-import { CliError, ExitCode, isCliError, isStepError } from './errors.ts';
+import { COMMAND_HELP, HELP } from './cli-help.ts';
+import { parseCommandOptions, usage, type Command, type CommandOptions } from './cli-options.ts';
+import { ExitCode, isCliError, isStepError } from './errors.ts';
 import { createProgress, formatSummaryTable } from './progress.ts';
-import { runPipeline } from './run.ts';
+import { runPipeline, type RunResult } from './run.ts';
+import { runOnSchedule } from './schedule.ts';
 
-const HELP = `Usage: npm run lakehouse -- <command> [options]
+const commands: readonly Command[] = ['ingest', 'build', 'run'];
 
-Commands:
-  run      build the lakehouse (source → bronze → silver → gold) and publish it
+function isCommand(value: string): value is Command {
+  return (commands as readonly string[]).includes(value);
+}
 
-Run "npm run lakehouse -- <command> --help" for a command's options.`;
+function describe(result: RunResult): string {
+  const parts: string[] = [];
+  if (result.ingest?.status === 'ingested') parts.push(`ingested batch ${result.ingest.batch.batch_id}`);
+  if (result.ingest?.status === 'skipped') parts.push('source unchanged');
+  if (result.build?.status === 'published') parts.push(`published build ${result.build.manifest.build_id}`);
+  if (result.build?.status === 'up-to-date')
+    parts.push(`gold up to date (build ${result.build.manifest.build_id})`);
+  return parts.join('; ');
+}
+
+async function runOnce(command: Command, options: CommandOptions): Promise<string> {
+  const progress = createProgress((line) => console.log(line));
+  const result = await runPipeline({ ...options, build: command !== 'ingest', progress });
+  if (progress.records().length > 0) console.log(`\n${formatSummaryTable(progress.records())}\n`);
+  return describe(result);
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -21,40 +39,29 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
-  if (command !== 'run') {
-    throw new CliError(`unknown command "${command}"`, {
-      exitCode: ExitCode.usage,
-      hint: 'see npm run lakehouse -- --help',
-    });
-  }
+  if (!isCommand(command)) throw usage('--help', `unknown command "${command}"`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(RUN_HELP);
+    console.log(COMMAND_HELP[command]);
     return;
   }
-  const options = parseRunOptions(rest, process.env, new Date());
-  const progress = createProgress((line) => console.log(line));
-  const manifest = await runPipeline({ ...options, progress });
-  console.log(`\n${formatSummaryTable(progress.records())}\n`);
-  console.log(`published build ${manifest.build_id} to ${options.outDir}/gold/manifest.json`);
-}
-
-function report(error: unknown, debug: boolean): number {
-  if (isCliError(error)) {
-    console.error(`builder: ${error.message}`);
-    if (error.hint) console.error(`hint: ${error.hint}`);
-  } else if (isStepError(error)) {
-    console.error(`builder: ${error.step}: ${error.message}`);
-    if (debug && error.sql) console.error(`sql:\n${error.sql}`);
-  } else {
-    console.error(`builder: ${error instanceof Error ? error.message : String(error)}`);
+  const options = await parseCommandOptions(command, rest, process.env, new Date());
+  if (!options.schedule) {
+    console.log(`${await runOnce(command, options)} → ${options.outDir}`);
+    return;
   }
-  if (debug && error instanceof Error) console.error(error.stack);
-  else console.error('(run with --debug for details)');
-  return isCliError(error)
-    ? error.exitCode
-    : isStepError(error) && isIoError(error.cause)
-      ? ExitCode.io
-      : ExitCode.unexpected;
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`schedule: ${signal} received; stopping after the run in progress`);
+      stop.abort();
+    });
+  }
+  await runOnSchedule({
+    ...options.schedule,
+    job: () => runOnce(command, options),
+    log: (line) => console.log(line),
+    stop: stop.signal,
+  });
 }
 
 function isIoError(error: unknown): boolean {
@@ -64,6 +71,24 @@ function isIoError(error: unknown): boolean {
     typeof error.code === 'string' &&
     /^E[A-Z]+$/.test(error.code)
   );
+}
+
+function report(error: unknown, debug: boolean): number {
+  if (isCliError(error)) {
+    console.error(`builder: ${error.message}`);
+    if (error.hint) console.error(`hint: ${error.hint}`);
+  } else if (isStepError(error)) {
+    console.error(`builder: ${error.step}: ${error.message.split('\n')[0]}`);
+    if (debug && error.sql) console.error(`sql:\n${error.sql}`);
+  } else {
+    console.error(`builder: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (debug && error instanceof Error) console.error(error.stack);
+  else console.error('(run with --debug for details)');
+  if (isCliError(error)) return error.exitCode;
+  return isIoError(error) || (isStepError(error) && isIoError(error.cause))
+    ? ExitCode.io
+    : ExitCode.unexpected;
 }
 
 const argv = process.argv.slice(2);

@@ -47,6 +47,10 @@ export class Layout {
     return this.resolve('silver', kind, `${batchId}.parquet`);
   }
 
+  ledgerFile(): string {
+    return this.resolve('silver', 'batches.json');
+  }
+
   goldDir(): string {
     return this.resolve('gold');
   }

@@ -137,6 +137,8 @@ describe('builder run --source mock', () => {
         FROM,
         '--to',
         '2024-01-31',
+        '--seed',
+        String(run),
         '--keep',
         '2',
       ]);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  goldTableIds,
-  isManifest,
-  manifestProblem,
-  SCHEMA_VERSION,
-  type Manifest,
-} from '../../schema/index.ts';
+import { isManifest, manifestProblem, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
 
 function validManifest(): Manifest {
   const table = () => ({ path: 'gold/b/x.parquet', rows: 1, bytes: 10, sha256: 'ab', columns: [] });
@@ -22,6 +16,7 @@ function validManifest(): Manifest {
       fact_forecasts: table(),
       fact_metrics: table(),
     },
+    batches: ['b1'],
     lineage: {
       bronze_rows: 1,
       duplicates_dropped: 0,

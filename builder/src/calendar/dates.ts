@@ -28,3 +28,9 @@ export function threeYearsEndingOn(to: string): string {
   start.setUTCFullYear(start.getUTCFullYear() - 3);
   return addDays(toIsoDate(start), 1);
 }
+
+/** The default history: three full years ending yesterday (UTC). */
+export function defaultWindow(today: Date): { from: string; to: string } {
+  const to = addDays(toIsoDate(today), -1);
+  return { from: threeYearsEndingOn(to), to };
+}

@@ -18,13 +18,19 @@ export const itemFields = [
 ] as const;
 export type ItemField = (typeof itemFields)[number];
 
+export const encodings = ['auto', 'utf-8', 'latin-1'] as const;
+export type Encoding = (typeof encodings)[number];
+
 export interface ErpMapping {
   movements: Record<MovementField, string>;
   items: Record<ItemField, string>;
   /** strptime format of the date column; ISO yyyy-mm-dd is always accepted as well. */
   dateFormat: string;
   decimalSeparator: ',' | '.';
-  delimiter: string;
+  /** CSV field separator; undefined lets DuckDB's sniffer detect it. */
+  delimiter: string | undefined;
+  /** 'auto' reads UTF-8 and falls back to Latin-1 when the bytes are not valid UTF-8. */
+  encoding: Encoding;
 }
 
 export const defaultErpMapping: ErpMapping = {
@@ -47,4 +53,5 @@ export const defaultErpMapping: ErpMapping = {
   dateFormat: '%d/%m/%Y',
   decimalSeparator: ',',
   delimiter: ';',
+  encoding: 'auto',
 };

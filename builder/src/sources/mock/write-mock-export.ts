@@ -145,7 +145,6 @@ COPY (
     SELECT movement_id, day, site_id, item_code, date_text, quantity_text, unnest(range(CASE WHEN duplicated THEN 2 ELSE 1 END)) AS copy
     FROM exported
   )
-  ORDER BY day, movement_id, copy
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
 async function loadItems(connection: DuckDBConnection, items: readonly MockItem[]): Promise<void> {

@@ -11,9 +11,15 @@ import { parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.dim_item';
 
-const DIM_ITEM_SQL = (items: string, fact: string, target: string) => `
+// The item master is the union of the item batches; for an item sent twice the latest batch wins.
+const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) => `
 COPY (
-  WITH demand_stats AS (
+  WITH item_master AS (
+    SELECT item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier
+    FROM read_parquet([${items.map(sqlString).join(', ')}], filename = true)
+    QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY filename DESC) = 1
+  ),
+  demand_stats AS (
     SELECT
       item_id,
       count(*) AS days,
@@ -31,7 +37,7 @@ COPY (
       CASE WHEN demand_stats.demand_days > 0 THEN demand_stats.days / demand_stats.demand_days END AS adi,
       coalesce(power(demand_stats.sd_size / nullif(demand_stats.mean_size, 0), 2), 0) AS cv2,
       coalesce(demand_stats.units * items.unit_cost_brl, 0) AS consumption_value
-    FROM read_parquet(${sqlString(items)}) AS items
+    FROM item_master AS items
     LEFT JOIN demand_stats USING (item_id)
   ),
   ranked AS (
@@ -58,7 +64,7 @@ COPY (
 
 export async function buildDimItem(
   connection: DuckDBConnection,
-  paths: { items: string; fact: string; target: string },
+  paths: { items: readonly string[]; fact: string; target: string },
 ): Promise<{ rows: number }> {
   const [result] = await queryStep<{ Count: number }>(
     connection,

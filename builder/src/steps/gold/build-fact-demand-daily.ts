@@ -1,6 +1,7 @@
 /**
  * gold.fact_demand_daily: a dense daily grid (every item × every day of the window; days without
- * movements are zero), sorted by item_id then date.
+ * movements are zero), sorted by item_id then date. A movement sent again in a later batch
+ * replaces the earlier copy (batch ids sort by time).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../../../../schema/index.ts';
@@ -9,12 +10,26 @@ import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.fact_demand_daily';
 
+function fileList(files: readonly string[]): string {
+  return `[${files.map(sqlString).join(', ')}]`;
+}
+
 // Demand and order count per item and day over the window, zero-filled.
-const FACT_SQL = (items: string, validated: readonly string[], target: string, rowGroupSize: number) => `
+const FACT_SQL = (
+  items: readonly string[],
+  validated: readonly string[],
+  target: string,
+  rowGroupSize: number,
+) => `
 COPY (
   WITH items AS (
-    SELECT item_id
-    FROM read_parquet(${sqlString(items)})
+    SELECT DISTINCT item_id
+    FROM read_parquet(${fileList(items)})
+  ),
+  movements AS (
+    SELECT item_id, movement_date, quantity
+    FROM read_parquet(${fileList(validated)})
+    ${validated.length > 1 ? 'QUALIFY row_number() OVER (PARTITION BY movement_id ORDER BY _batch_id DESC) = 1' : ''}
   ),
   days AS (
     SELECT CAST(range AS DATE) AS date
@@ -22,7 +37,7 @@ COPY (
   ),
   daily_totals AS (
     SELECT item_id, movement_date AS date, sum(quantity) AS demand, count(*) AS orders
-    FROM read_parquet([${validated.map(sqlString).join(', ')}])
+    FROM movements
     WHERE movement_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
     GROUP BY item_id, movement_date
   )
@@ -39,7 +54,7 @@ COPY (
 
 export async function buildFactDemandDaily(
   connection: DuckDBConnection,
-  paths: { items: string; validated: readonly string[]; target: string },
+  paths: { items: readonly string[]; validated: readonly string[]; target: string },
   window: { from: string; to: string },
   rowGroupSize: number = FACT_ROW_GROUP_SIZE,
 ): Promise<{ rows: number }> {

@@ -10,9 +10,9 @@ import { ruleCaseExpressions } from './rejection-rules.ts';
 
 const STEP = 'silver.validate';
 
-const KNOWN_ITEMS_SQL = (items: string) => `
+const KNOWN_ITEMS_SQL = (items: readonly string[]) => `
 CREATE OR REPLACE TEMP TABLE known_items AS
-SELECT item_id FROM read_parquet(${sqlString(items)})`;
+SELECT DISTINCT item_id FROM read_parquet([${items.map(sqlString).join(', ')}])`;
 
 // Each cleaned row with the first rule it breaks (NULL when it passes them all).
 const CHECK_SQL = (cleaned: string) => {
@@ -45,6 +45,13 @@ COPY (
   ORDER BY _row_number
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
+const VALID_DATES_SQL = `
+SELECT
+  coalesce(strftime(min(movement_date), '%Y-%m-%d'), '') AS first_date,
+  coalesce(strftime(max(movement_date), '%Y-%m-%d'), '') AS last_date
+FROM checked_movements
+WHERE rule_code IS NULL`;
+
 const REJECTED_BY_RULE_SQL = `
 SELECT rule_code, count(*) AS rows
 FROM checked_movements
@@ -56,11 +63,13 @@ export interface ValidateResult {
   validatedRows: number;
   rejectedRows: number;
   rejectedByRule: Record<string, number>;
+  /** First and last day among validated movements ('' when none passed). */
+  dates: { from: string; to: string };
 }
 
 export async function validateMovements(
   connection: DuckDBConnection,
-  paths: { cleaned: string; items: string; validated: string; rejected: string },
+  paths: { cleaned: string; items: readonly string[]; validated: string; rejected: string },
   ingestDate: string,
 ): Promise<ValidateResult> {
   await runStep(connection, STEP, KNOWN_ITEMS_SQL(paths.items));
@@ -78,11 +87,17 @@ export async function validateMovements(
     rejectedRows = await count(REJECTED_SQL(temp));
   });
   const byRule = await queryStep<{ rule_code: string; rows: number }>(connection, STEP, REJECTED_BY_RULE_SQL);
+  const [dates] = await queryStep<{ first_date: string; last_date: string }>(
+    connection,
+    STEP,
+    VALID_DATES_SQL,
+  );
   await runStep(connection, STEP, 'DROP TABLE checked_movements');
   await runStep(connection, STEP, 'DROP TABLE known_items');
   return {
     validatedRows,
     rejectedRows,
     rejectedByRule: Object.fromEntries(byRule.map((row) => [row.rule_code, row.rows])),
+    dates: { from: dates?.first_date ?? '', to: dates?.last_date ?? '' },
   };
 }

@@ -58,7 +58,7 @@ describe('gold tables', () => {
 
   it('fact_demand_daily is a dense grid, zero-filled, sorted by item then date', async () => {
     const paths = {
-      items: file('items.parquet'),
+      items: [file('items.parquet')],
       validated: [file('validated.parquet')],
       target: file('fact.parquet'),
     };
@@ -80,7 +80,7 @@ describe('gold tables', () => {
 
   it('dim_item classifies demand (ADI, CV²) and consumption value (ABC)', async () => {
     await buildDimItem(db.connection, {
-      items: file('items.parquet'),
+      items: [file('items.parquet')],
       fact: file('fact.parquet'),
       target: file('dim_item.parquet'),
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../../../builder/src/errors.ts';
 import { defaultErpMapping } from '../../../../builder/src/sources/erp-mapping.ts';
-import { ingestCsv } from '../../../../builder/src/steps/bronze/ingest-csv.ts';
+import { ingestFile } from '../../../../builder/src/steps/bronze/ingest-file.ts';
 import { cleanItems } from '../../../../builder/src/steps/silver/clean-items.ts';
 import { cleanMovements } from '../../../../builder/src/steps/silver/clean-movements.ts';
 import { validateMovements } from '../../../../builder/src/steps/silver/validate-movements.ts';
@@ -40,16 +40,21 @@ describe('silver: clean and validate movements', () => {
     db = await openTestConnection();
     await fs.writeFile(file('itens.csv'), ITEMS_CSV);
     await fs.writeFile(file('movimentos.csv'), MOVEMENTS_CSV);
-    const common = { delimiter: ';', batchId: 'b1', ingestedAt: '2025-03-10T00:00:00Z' };
-    await ingestCsv(db.connection, {
+    const common = {
+      format: 'csv' as const,
+      delimiter: ';',
+      batchId: 'b1',
+      ingestedAt: '2025-03-10T00:00:00Z',
+    };
+    await ingestFile(db.connection, {
       ...common,
-      csvFile: file('itens.csv'),
+      file: file('itens.csv'),
       sourceFile: 'itens.csv',
       target: file('bi.parquet'),
     });
-    await ingestCsv(db.connection, {
+    await ingestFile(db.connection, {
       ...common,
-      csvFile: file('movimentos.csv'),
+      file: file('movimentos.csv'),
       sourceFile: 'movimentos.csv',
       target: file('bm.parquet'),
     });
@@ -112,13 +117,14 @@ describe('silver: clean and validate movements', () => {
       db.connection,
       {
         cleaned: file('sc.parquet'),
-        items: file('si.parquet'),
+        items: [file('si.parquet')],
         validated: file('sv.parquet'),
         rejected: file('sr.parquet'),
       },
       '2025-03-10',
     );
     expect(result).toEqual({
+      dates: { from: '2025-03-01', to: '2025-03-06' },
       validatedRows: 3,
       rejectedRows: 6,
       rejectedByRule: {

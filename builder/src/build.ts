@@ -1,0 +1,174 @@
+/**
+ * Gold from silver: the star schema over every active batch in the ledger, staged under
+ * gold/.tmp-<build_id>/ and published atomically with its manifest. No SQL here.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  goldTableIds,
+  READER_DUCKDB_WASM_VERSION,
+  SCHEMA_VERSION,
+  type GoldTableId,
+  type Lineage,
+  type Manifest,
+  type ManifestTable,
+} from '../../schema/index.ts';
+import { activeBatches, readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
+import { addDays } from './calendar/dates.ts';
+import { queryStep } from './db.ts';
+import { CliError, ExitCode } from './errors.ts';
+import type { Layout } from './layout.ts';
+import type { Progress } from './progress.ts';
+import { newId } from './publish/build-id.ts';
+import { describeGoldFile } from './publish/describe-gold-file.ts';
+import { publishLocal } from './publish/publish-local.ts';
+import { readCurrentManifest } from './publish/read-current-manifest.ts';
+import { buildDimItem } from './steps/gold/build-dim-item.ts';
+import { buildDimTime } from './steps/gold/build-dim-time.ts';
+import { buildFactDemandDaily } from './steps/gold/build-fact-demand-daily.ts';
+import { carryOverTable } from './steps/gold/carry-over-table.ts';
+import { summarizeGold } from './steps/gold/summarize-gold.ts';
+
+export interface BuildOptions {
+  layout: Layout;
+  progress: Progress;
+  keepBuilds: number;
+  /** Build even when the current gold was made from exactly the active batches. */
+  force: boolean;
+  now: () => Date;
+}
+
+export type BuildOutcome =
+  { status: 'published'; manifest: Manifest } | { status: 'up-to-date'; manifest: Manifest };
+
+/** Days of dim_time past the last actual, so forecasts have calendar rows to join. */
+const FORECAST_HORIZON_DAYS = 90;
+
+function sumLineage(batches: readonly BatchRecord[]): Lineage {
+  const total: Lineage = {
+    bronze_rows: 0,
+    duplicates_dropped: 0,
+    cleaned_rows: 0,
+    validated_rows: 0,
+    rejected_rows: 0,
+    rejected_by_rule: {},
+  };
+  for (const { lineage } of batches) {
+    total.bronze_rows += lineage.bronze_rows;
+    total.duplicates_dropped += lineage.duplicates_dropped;
+    total.cleaned_rows += lineage.cleaned_rows;
+    total.validated_rows += lineage.validated_rows;
+    total.rejected_rows += lineage.rejected_rows;
+    for (const [rule, rows] of Object.entries(lineage.rejected_by_rule)) {
+      total.rejected_by_rule[rule] = (total.rejected_by_rule[rule] ?? 0) + rows;
+    }
+  }
+  return total;
+}
+
+function sameBatches(manifest: Manifest | undefined, batches: readonly BatchRecord[]): manifest is Manifest {
+  return (
+    manifest !== undefined && manifest.batches.join(',') === batches.map((batch) => batch.batch_id).join(',')
+  );
+}
+
+export async function buildGold(connection: DuckDBConnection, options: BuildOptions): Promise<BuildOutcome> {
+  const { layout, progress } = options;
+  const batches = activeBatches(await readLedger(layout)).filter((batch) => batch.dates.from !== '');
+  if (batches.length === 0) {
+    throw new CliError('nothing to build: no batch with valid movements has been ingested', {
+      exitCode: ExitCode.invalidInput,
+      hint: 'run "npm run lakehouse -- ingest" first',
+    });
+  }
+  const current = await readCurrentManifest(layout);
+  if (!options.force && sameBatches(current, batches)) return { status: 'up-to-date', manifest: current };
+
+  const buildId = newId(options.now());
+  const stagedBuild = layout.resolve('gold', `.tmp-${buildId}`);
+  const staged = (table: GoldTableId) => path.join(stagedBuild, `${table}.parquet`);
+  await fs.mkdir(stagedBuild, { recursive: true });
+  try {
+    const items = batches
+      .filter((batch) => batch.files.some((file) => file.role === 'items'))
+      .map((batch) => layout.silverFile('items', batch.batch_id));
+    const validated = batches.map((batch) => layout.silverFile('validated', batch.batch_id));
+    const from = batches.map((batch) => batch.dates.from).sort()[0] ?? '';
+    const to =
+      batches
+        .map((batch) => batch.dates.to)
+        .sort()
+        .at(-1) ?? '';
+    const window = { from, to };
+    await progress.step('gold: fact_demand_daily', () =>
+      buildFactDemandDaily(connection, { items, validated, target: staged('fact_demand_daily') }, window),
+    );
+    await progress.step('gold: dim_item', () =>
+      buildDimItem(connection, { items, fact: staged('fact_demand_daily'), target: staged('dim_item') }),
+    );
+    await progress.step('gold: dim_time', () =>
+      buildDimTime(connection, staged('dim_time'), { from, to: addDays(to, FORECAST_HORIZON_DAYS) }),
+    );
+    await progress.step('gold: fact_forecasts, fact_metrics', async () => {
+      const forecasts = await carryOverTable(
+        connection,
+        layout,
+        current,
+        'fact_forecasts',
+        staged('fact_forecasts'),
+      );
+      const metrics = await carryOverTable(
+        connection,
+        layout,
+        current,
+        'fact_metrics',
+        staged('fact_metrics'),
+      );
+      return {
+        rows: forecasts.rows + metrics.rows,
+        detail: forecasts.rows > 0 ? 'kept from the last forecast' : 'empty until forecast runs',
+      };
+    });
+
+    const manifest = await progress.step('publish: manifest', async () => {
+      const tables = {} as Record<GoldTableId, ManifestTable>;
+      for (const table of goldTableIds) {
+        tables[table] = await describeGoldFile(
+          connection,
+          staged(table),
+          layout.goldRelativePath(buildId, table),
+        );
+      }
+      const [engine] = await queryStep<{ version: string }>(
+        connection,
+        'publish',
+        'SELECT version() AS version',
+      );
+      const result: Manifest = {
+        schema_version: SCHEMA_VERSION,
+        build_id: buildId,
+        generated_at: options.now().toISOString(),
+        source: [...new Set(batches.map((batch) => batch.source))].join('+'),
+        engine: {
+          builder_duckdb: engine?.version ?? 'unknown',
+          reader_duckdb_wasm: READER_DUCKDB_WASM_VERSION,
+        },
+        tables,
+        batches: batches.map((batch) => batch.batch_id),
+        lineage: sumLineage(batches),
+        summary: await summarizeGold(connection, {
+          fact: staged('fact_demand_daily'),
+          items: staged('dim_item'),
+        }),
+      };
+      const published = await publishLocal(layout, stagedBuild, result, options.keepBuilds);
+      const bytes = goldTableIds.reduce((sum, table) => sum + tables[table].bytes, 0);
+      const pruned = published.pruned.length > 0 ? `, pruned ${published.pruned.length} old` : '';
+      return { manifest: result, bytes, detail: `build ${buildId}${pruned}` };
+    });
+    return { status: 'published', manifest: manifest.manifest };
+  } finally {
+    await fs.rm(stagedBuild, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * One batch from a source through bronze and silver: land the received files, ingest them as text,
+ * clean, validate, check row conservation and record the batch in the ledger. No SQL here.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Lineage } from '../../schema/index.ts';
+import {
+  activeBatches,
+  appendToLedger,
+  findIdenticalBatch,
+  readLedger,
+  type BatchRecord,
+  type LedgerFile,
+} from './catalog/batch-ledger.ts';
+import { CliError, ExitCode } from './errors.ts';
+import { sha256File } from './files.ts';
+import type { BatchRef, Layout } from './layout.ts';
+import type { Progress } from './progress.ts';
+import { newId } from './publish/build-id.ts';
+import { defaultErpMapping, type ErpMapping } from './sources/erp-mapping.ts';
+import { writeMockExport } from './sources/mock/write-mock-export.ts';
+import type { ReceivedFiles, SourceSpec } from './sources/source-spec.ts';
+import { ingestFile } from './steps/bronze/ingest-file.ts';
+import { landRawFile } from './steps/bronze/land-raw-file.ts';
+import { checkConservation } from './steps/silver/check-conservation.ts';
+import { cleanItems } from './steps/silver/clean-items.ts';
+import { cleanMovements } from './steps/silver/clean-movements.ts';
+import { validateMovements } from './steps/silver/validate-movements.ts';
+
+export interface IngestOptions {
+  source: SourceSpec;
+  layout: Layout;
+  progress: Progress;
+  /** Ingest even when identical content was ingested before. */
+  force: boolean;
+  startedAt: Date;
+  /** Scratch space for this run (mock exports are written here before landing). */
+  scratchDir: string;
+}
+
+export type IngestOutcome =
+  { status: 'ingested'; batch: BatchRecord } | { status: 'skipped'; identicalTo: BatchRecord };
+
+async function receive(connection: DuckDBConnection, options: IngestOptions): Promise<ReceivedFiles> {
+  const { source, progress } = options;
+  if (source.kind === 'file') {
+    for (const file of [source.input, source.itemMaster]) {
+      if (file !== undefined && !(await fs.stat(file).catch(() => undefined))?.isFile()) {
+        throw new CliError(`input file not found: ${file}`, { exitCode: ExitCode.invalidInput });
+      }
+    }
+    return { movements: source.input, items: source.itemMaster };
+  }
+  return progress.step('source: mock ERP export', async () => {
+    const exported = await writeMockExport(connection, options.scratchDir, source);
+    return {
+      movements: exported.movementsFile,
+      items: exported.itemsFile,
+      rows: exported.movementRows,
+      detail: `${source.items} items, ${source.from} → ${source.to}`,
+    };
+  });
+}
+
+function formatOf(file: string): 'csv' | 'parquet' {
+  return path.extname(file).toLowerCase() === '.parquet' ? 'parquet' : 'csv';
+}
+
+export async function ingestBatch(
+  connection: DuckDBConnection,
+  options: IngestOptions,
+): Promise<IngestOutcome> {
+  const { layout, progress, source, startedAt } = options;
+  const mapping: ErpMapping = source.kind === 'file' ? source.mapping : defaultErpMapping;
+  const received = await receive(connection, options);
+  const ledger = await readLedger(layout);
+  const receivedFiles = [received.movements, ...(received.items ? [received.items] : [])];
+  const hashes = await Promise.all(receivedFiles.map(sha256File));
+  const identical = findIdenticalBatch(ledger, source.kind, hashes);
+  if (identical && !options.force) return { status: 'skipped', identicalTo: identical };
+
+  const batch: BatchRef = {
+    source: source.kind,
+    batchId: newId(startedAt),
+    ingestDate: startedAt.toISOString().slice(0, 10),
+  };
+  const files: LedgerFile[] = [];
+  const land = async (role: LedgerFile['role'], file: string) => {
+    const landed = await landRawFile(layout, batch, file);
+    files.push({ role, name: landed.originalName, sha256: landed.sha256, bytes: landed.bytes });
+    return landed;
+  };
+  const landedMovements = await progress.step('bronze: land raw files', async () => {
+    const movements = await land('movements', received.movements);
+    if (received.items) await land('items', received.items);
+    return { landed: movements, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+  });
+
+  const common = {
+    batchId: batch.batchId,
+    ingestedAt: startedAt.toISOString(),
+    delimiter: mapping.delimiter,
+    encoding: mapping.encoding,
+  };
+  // A snapshot replaces what its source sent before, item master included.
+  const mode: BatchRecord['mode'] = source.kind === 'mock' ? 'snapshot' : 'incremental';
+  const itemFiles = activeBatches(ledger)
+    .filter((earlier) => !(mode === 'snapshot' && earlier.source === source.kind))
+    .filter((earlier) => earlier.files.some((file) => file.role === 'items'))
+    .map((earlier) => layout.silverFile('items', earlier.batch_id));
+  if (received.items) {
+    const landedItems = path.join(layout.rawDir(batch), path.basename(received.items));
+    const bronzeItems = layout.ingestedFile(batch, 'items');
+    await progress.step('bronze: ingest item master', () =>
+      ingestFile(connection, {
+        ...common,
+        file: landedItems,
+        format: formatOf(received.items ?? ''),
+        sourceFile: path.basename(landedItems),
+        target: bronzeItems,
+      }),
+    );
+    const silverItems = layout.silverFile('items', batch.batchId);
+    await progress.step('silver: clean item master', () =>
+      cleanItems(connection, bronzeItems, silverItems, mapping),
+    );
+    itemFiles.push(silverItems);
+  }
+  if (itemFiles.length === 0) {
+    throw new CliError('no item master has been ingested yet', {
+      exitCode: ExitCode.invalidInput,
+      hint: 'pass the item master export with --item-master FILE',
+    });
+  }
+
+  const bronzeMovements = layout.ingestedFile(batch, 'movements');
+  const bronze = await progress.step('bronze: ingest movements', async () => {
+    const result = await ingestFile(connection, {
+      ...common,
+      file: landedMovements.landed.path,
+      format: formatOf(received.movements),
+      sourceFile: landedMovements.landed.originalName,
+      target: bronzeMovements,
+    });
+    return { ...result, detail: result.encoding };
+  });
+  const cleanedFile = layout.silverFile('cleaned', batch.batchId);
+  const cleaned = await progress.step('silver: clean movements', () =>
+    cleanMovements(connection, bronzeMovements, cleanedFile, mapping),
+  );
+  const validated = await progress.step('silver: validate movements', async () => {
+    const paths = {
+      cleaned: cleanedFile,
+      items: itemFiles,
+      validated: layout.silverFile('validated', batch.batchId),
+      rejected: layout.silverFile('rejected', batch.batchId),
+    };
+    const result = await validateMovements(connection, paths, batch.ingestDate);
+    return { ...result, rows: result.validatedRows, detail: `${result.rejectedRows} rejected` };
+  });
+  const lineage: Lineage = {
+    bronze_rows: bronze.rows,
+    duplicates_dropped: bronze.rows - cleaned.rows,
+    cleaned_rows: cleaned.rows,
+    validated_rows: validated.validatedRows,
+    rejected_rows: validated.rejectedRows,
+    rejected_by_rule: validated.rejectedByRule,
+  };
+  checkConservation(lineage);
+  const record: BatchRecord = {
+    batch_id: batch.batchId,
+    source: source.kind,
+    mode,
+    ingest_date: batch.ingestDate,
+    ingested_at: startedAt.toISOString(),
+    files,
+    dates: source.kind === 'mock' ? { from: source.from, to: source.to } : validated.dates,
+    lineage,
+  };
+  await appendToLedger(layout, record);
+  return { status: 'ingested', batch: record };
+}

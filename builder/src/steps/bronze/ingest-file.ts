@@ -1,0 +1,102 @@
+/**
+ * Bronze ingestion: every column of a landed file (CSV or Parquet) kept as text, plus lineage
+ * columns (_source_file, _row_number, _batch_id, _ingested_at), written as Parquet.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../../../../schema/index.ts';
+import { queryStep, type Params } from '../../db.ts';
+import { CliError, ExitCode, StepError } from '../../errors.ts';
+import { writeAtomically } from '../../files.ts';
+import type { Encoding } from '../../sources/erp-mapping.ts';
+
+export interface IngestInput {
+  file: string;
+  format: 'csv' | 'parquet';
+  /** What lineage records as the source file: its name as received. */
+  sourceFile: string;
+  /** CSV only; undefined lets DuckDB's sniffer detect the separator. */
+  delimiter?: string | undefined;
+  encoding?: Encoding;
+  batchId: string;
+  ingestedAt: string;
+  target: string;
+}
+
+export interface IngestResult {
+  rows: number;
+  encoding: Exclude<Encoding, 'auto'> | 'parquet';
+}
+
+const STEP = 'bronze.ingest';
+
+function reader(input: IngestInput, encoding: string): string {
+  if (input.format === 'parquet') return `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet($file))`;
+  const delimiter = input.delimiter === undefined ? '' : ', delim = $delimiter';
+  return `read_csv($file, all_varchar = true, header = true, encoding = '${encoding}'${delimiter})`;
+}
+
+// All columns as VARCHAR so nothing the ERP sent is lost or coerced before silver looks at it.
+// With insertion order preserved (DuckDB's default), row_number() OVER () follows the file's line
+// order even when the file is read in parallel; the integration tests check this on a large file.
+const INGEST_SQL = (from: string, target: string) => `
+COPY (
+  SELECT
+    *,
+    $source_file AS _source_file,
+    row_number() OVER () AS _row_number,
+    $batch_id AS _batch_id,
+    CAST($ingested_at AS TIMESTAMP) AS _ingested_at
+  FROM ${from}
+) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
+
+async function ingestWith(connection: DuckDBConnection, input: IngestInput, encoding: 'utf-8' | 'latin-1') {
+  const params: Params = {
+    source_file: input.sourceFile,
+    batch_id: input.batchId,
+    ingested_at: input.ingestedAt,
+    file: input.file,
+  };
+  if (input.format === 'csv' && input.delimiter !== undefined) params.delimiter = input.delimiter;
+  let rows = 0;
+  await writeAtomically(input.target, async (temp) => {
+    const [result] = await queryStep<{ Count: number }>(
+      connection,
+      STEP,
+      INGEST_SQL(reader(input, encoding), temp),
+      params,
+    );
+    rows = result?.Count ?? 0;
+  });
+  return rows;
+}
+
+function isNotUtf8(error: unknown): boolean {
+  return error instanceof StepError && /not utf-8 encoded|Invalid unicode/i.test(error.message);
+}
+
+function unreadable(input: IngestInput, error: unknown): CliError {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return new CliError(`cannot read ${input.sourceFile} as ${input.format.toUpperCase()}: ${reason}`, {
+    exitCode: ExitCode.invalidInput,
+    cause: error,
+  });
+}
+
+export async function ingestFile(connection: DuckDBConnection, input: IngestInput): Promise<IngestResult> {
+  let encoding: 'utf-8' | 'latin-1' =
+    input.format === 'csv' && input.encoding === 'latin-1' ? 'latin-1' : 'utf-8';
+  let rows: number;
+  try {
+    rows = await ingestWith(connection, input, encoding);
+  } catch (error) {
+    if (!(input.format === 'csv' && input.encoding === 'auto' && isNotUtf8(error)))
+      throw unreadable(input, error);
+    encoding = 'latin-1';
+    rows = await ingestWith(connection, input, encoding).catch((retryError: unknown) => {
+      throw unreadable(input, retryError);
+    });
+  }
+  if (rows === 0)
+    throw new CliError(`${input.sourceFile} has no data rows`, { exitCode: ExitCode.invalidInput });
+  return { rows, encoding: input.format === 'parquet' ? 'parquet' : encoding };
+}

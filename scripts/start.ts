@@ -1,0 +1,76 @@
+/**
+ * `npm start`: the embedded default in one command. Builds the demo lakehouse into DATA_DIR
+ * (default data/) when it has no gold manifest, builds the web app when web/dist is missing or
+ * older than its sources, then serves both from one origin and prints the URL.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'vite';
+import { defaultWindow } from '../builder/src/calendar/dates.ts';
+import { newestMtime } from './newest-mtime.ts';
+import { createProgress, formatSummaryTable } from '../builder/src/progress.ts';
+import { runPipeline } from '../builder/src/run.ts';
+import { startStaticServer } from '../static-server/src/server.ts';
+
+const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
+const webDist = path.resolve('web/dist');
+const port = Number(process.env.PORT ?? 8080);
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function ensureLakehouse(): Promise<void> {
+  if (await exists(path.join(dataDir, 'gold', 'manifest.json'))) {
+    console.log(`lakehouse: using ${path.relative(process.cwd(), dataDir) || '.'}/gold/manifest.json`);
+    return;
+  }
+  console.log(`lakehouse: building the demo lakehouse into ${dataDir}`);
+  const progress = createProgress((line) => console.log(`  ${line}`));
+  await runPipeline({
+    source: { kind: 'mock', items: 200, seed: 42, faultRate: 0.005, ...defaultWindow(new Date()) },
+    build: true,
+    outDir: dataDir,
+    keepBuilds: 3,
+    force: false,
+    progress,
+  });
+  console.log(`\n${formatSummaryTable(progress.records())}\n`);
+}
+
+async function ensureWebApp(): Promise<void> {
+  const builtAt = await fs.stat(path.join(webDist, 'index.html')).then(
+    (stats) => stats.mtimeMs,
+    () => 0,
+  );
+  const sourcesAt = await newestMtime([
+    'web/src',
+    'web/index.html',
+    'web/vite.config.ts',
+    'schema',
+    'package-lock.json',
+  ]);
+  if (builtAt > sourcesAt) return;
+  console.log('web: building the app into web/dist');
+  await build({ configFile: path.resolve('web/vite.config.ts'), logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  await ensureLakehouse();
+  await ensureWebApp();
+  const server = await startStaticServer({ roots: [webDist, dataDir], port });
+  console.log(`\nNova Corrente demand dashboard: ${server.url}index.html\n(Ctrl+C to stop)`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
