@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildGold, type BuildOutcome } from './build.ts';
 import { openDb, withConnection } from './db.ts';
 import { ingestBatch, type IngestOutcome } from './ingest.ts';
+import { lockLakehouse } from './lakehouse-lock.ts';
 import { Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
@@ -34,6 +35,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
   const layout = new Layout(options.outDir);
   await fs.mkdir(layout.goldDir(), { recursive: true });
+  const unlock = await lockLakehouse(layout);
+  await removeLeftoverScratch(layout);
   const scratchDir = await fs.mkdtemp(path.join(layout.root, '.scratch-'));
   const instance = await openDb({ tempDirectory: path.join(scratchDir, 'duckdb-spill') });
   try {
@@ -69,5 +72,17 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   } finally {
     instance.closeSync();
     await fs.rm(scratchDir, { recursive: true, force: true });
+    await unlock();
+  }
+}
+
+/** Scratch folders of runs that were killed; safe to remove while we hold the lock. */
+async function removeLeftoverScratch(layout: Layout): Promise<void> {
+  for (const entry of await fs.readdir(layout.root)) {
+    if (entry.startsWith('.scratch-')) await fs.rm(layout.resolve(entry), { recursive: true, force: true });
+  }
+  for (const entry of await fs.readdir(layout.goldDir())) {
+    if (entry.startsWith('.tmp-'))
+      await fs.rm(layout.resolve('gold', entry), { recursive: true, force: true });
   }
 }

@@ -1,0 +1,24 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { goldTableIds, isManifest, type Manifest } from '../../schema/index.ts';
+
+export async function readManifest(dir: string): Promise<Manifest> {
+  const value: unknown = JSON.parse(await fs.readFile(path.join(dir, 'gold', 'manifest.json'), 'utf8'));
+  if (!isManifest(value)) throw new Error(`${dir}/gold/manifest.json is not a manifest`);
+  return value;
+}
+
+/** Every file the manifest names exists with the recorded size and sha256. */
+export async function expectManifestIntact(dir: string): Promise<Manifest> {
+  const manifest = await readManifest(dir);
+  for (const table of goldTableIds) {
+    const entry = manifest.tables[table];
+    const bytes = await fs.readFile(path.join(dir, entry.path));
+    if (bytes.length !== entry.bytes)
+      throw new Error(`${entry.path}: ${bytes.length} bytes, manifest says ${entry.bytes}`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (sha256 !== entry.sha256) throw new Error(`${entry.path}: sha256 differs from the manifest`);
+  }
+  return manifest;
+}

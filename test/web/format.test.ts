@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBrl,
+  formatChange,
+  formatCompact,
+  formatCount,
+  formatDay,
+  formatMonthTick,
+  parseDay,
+} from '../../web/src/lib/format.ts';
+
+describe('number formats (pt-BR)', () => {
+  it.each([
+    { fn: formatCount, value: 0, expected: '0' },
+    { fn: formatCount, value: 92670, expected: '92.670' },
+    { fn: formatCount, value: 1234.6, expected: '1.235' },
+    { fn: formatBrl, value: 2028437.4, expected: 'R$ 2.028.437' },
+    { fn: formatBrl, value: 0, expected: 'R$ 0' },
+    { fn: formatCompact, value: 950, expected: '950' },
+    { fn: formatCompact, value: 12500, expected: '12,5 mil' },
+    { fn: formatCompact, value: 2000, expected: '2 mil' },
+    { fn: formatCompact, value: 3400000, expected: '3,4 mi' },
+  ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
+    expect(fn(value)).toBe(expected);
+  });
+});
+
+describe('formatChange', () => {
+  it.each([
+    { current: 110, previous: 100, expected: '+10,0 %' },
+    { current: 7531, previous: 7890, expected: '−4,6 %' },
+    { current: 5, previous: 0, expected: '—' },
+    { current: 0, previous: 0, expected: '—' },
+  ])('$current vs $previous = $expected', ({ current, previous, expected }) => {
+    expect(formatChange(current, previous)).toBe(expected);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    { iso: '2024-12-31', expected: '31/12/2024' },
+    { iso: '2024-01-01', expected: '01/01/2024' },
+    { iso: '', expected: '' },
+    { iso: 'not a date', expected: 'not a date' },
+  ])('formatDay($iso) = $expected', ({ iso, expected }) => {
+    expect(formatDay(iso)).toBe(expected);
+  });
+
+  it('parses yyyy-mm-dd as UTC midnight, whatever the local zone', () => {
+    expect(parseDay('2024-03-10').toISOString()).toBe('2024-03-10T00:00:00.000Z');
+  });
+
+  it.each([
+    { iso: '2024-01-01', expected: 'jan 2024' },
+    { iso: '2024-09-01', expected: 'set 2024' },
+  ])('formatMonthTick($iso) = $expected', ({ iso, expected }) => {
+    expect(formatMonthTick(parseDay(iso))).toBe(expected);
+  });
+});

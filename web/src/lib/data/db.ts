@@ -1,0 +1,80 @@
+/**
+ * The browser's lakehouse connection: one init promise that fetches the manifest and starts
+ * DuckDB-WASM in parallel, registers every gold file by URL (read with HTTP Range requests) and
+ * creates one view per table. Every query awaits it; `Db` is implemented here on top.
+ */
+import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Manifest } from '../../../../schema/manifest.ts';
+import { goldTableIds } from '../../../../schema/tables.ts';
+import { arrowToRows } from './arrow-rows.ts';
+import { fileUrl, resolveDataBaseUrl } from './data-location.ts';
+import type { Db } from './db-port.ts';
+import { startDuckDB } from './duckdb-bundles.ts';
+import { QueryError } from './errors.ts';
+import { goldViewSql } from './gold-views.ts';
+import { loadManifest } from './load-manifest.ts';
+
+let manifestPromise: Promise<Manifest> | undefined;
+let readyPromise: Promise<AsyncDuckDB> | undefined;
+
+/** The folder holding `gold/` for this page (see data-location.ts). */
+export function dataBaseUrl(): URL {
+  return resolveDataBaseUrl(window.location.href);
+}
+
+/** The current build's manifest, fetched once. */
+export function getManifest(): Promise<Manifest> {
+  manifestPromise ??= loadManifest(dataBaseUrl());
+  return manifestPromise;
+}
+
+async function registerGold(duck: AsyncDuckDB, manifest: Manifest, base: URL): Promise<void> {
+  const conn = await duck.connect();
+  try {
+    for (const id of goldTableIds) {
+      const { path } = manifest.tables[id];
+      // The registered name is the build-scoped path, so a new build never aliases an old file.
+      await duck.registerFileURL(path, fileUrl(base, path), DuckDBDataProtocol.HTTP, false);
+      const sql = goldViewSql(id, path);
+      await conn.query(sql).catch((cause: unknown) => {
+        throw new QueryError(sql, cause);
+      });
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Resolves when every gold view exists; starts the work on first call. */
+export function whenReady(): Promise<AsyncDuckDB> {
+  readyPromise ??= Promise.all([startDuckDB(), getManifest()]).then(async ([duck, manifest]) => {
+    await registerGold(duck, manifest, dataBaseUrl());
+    return duck;
+  });
+  return readyPromise;
+}
+
+async function run(conn: AsyncDuckDBConnection, sql: string, params: readonly unknown[]) {
+  if (params.length === 0) return conn.query(sql);
+  const statement = await conn.prepare(sql);
+  try {
+    return await statement.query(...params);
+  } finally {
+    await statement.close();
+  }
+}
+
+/** `Db` on DuckDB-WASM: a connection per call, closed in `finally`, so calls never share state. */
+export const db: Db = {
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+    const duck = await whenReady();
+    const conn = await duck.connect();
+    try {
+      return arrowToRows(await run(conn, sql, params)) as R[];
+    } catch (cause) {
+      throw new QueryError(sql, cause);
+    } finally {
+      await conn.close();
+    }
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * Numbers and dates as planners in Brazil read them: `.` for thousands, `,` for decimals, R$,
+ * Portuguese month names. Views format; charts receive these functions as props.
+ */
+import { formatLocale } from 'd3-format';
+import { timeFormatLocale } from 'd3-time-format';
+
+const numbers = formatLocale({ decimal: ',', thousands: '.', grouping: [3], currency: ['R$ ', ''] });
+const dates = timeFormatLocale({
+  dateTime: '%d/%m/%Y %H:%M:%S',
+  date: '%d/%m/%Y',
+  time: '%H:%M:%S',
+  periods: ['AM', 'PM'],
+  days: ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'],
+  shortDays: ['dom', 'seg', 'ter', 'qua', 'qui', 'sex', 'sáb'],
+  months: [
+    'janeiro',
+    'fevereiro',
+    'março',
+    'abril',
+    'maio',
+    'junho',
+    'julho',
+    'agosto',
+    'setembro',
+    'outubro',
+    'novembro',
+    'dezembro',
+  ],
+  shortMonths: ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'],
+});
+
+const integer = numbers.format(',.0f');
+const oneDecimal = numbers.format(',.1~f');
+const currency = numbers.format('$,.0f');
+const signedPercent = numbers.format('+.1%');
+const dayText = dates.utcFormat('%d/%m/%Y');
+const monthTick = dates.utcFormat('%b %Y');
+
+/** Whole units with thousands separators: 92670 -> "92.670". */
+export const formatCount = (value: number): string => integer(value);
+
+/** BRL without cents, for headline values: 2028437.4 -> "R$ 2.028.437". */
+export const formatBrl = (value: number): string => currency(value);
+
+/** Axis labels: 950 -> "950", 12500 -> "12,5 mil", 3400000 -> "3,4 mi". */
+export function formatCompact(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e6) return `${oneDecimal(value / 1e6)} mi`;
+  if (size >= 1e3) return `${oneDecimal(value / 1e3)} mil`;
+  return integer(value);
+}
+
+/** Relative change, or an em dash when there is nothing to compare with. */
+export function formatChange(current: number, previous: number): string {
+  if (previous === 0 || !Number.isFinite(previous)) return '—';
+  return signedPercent((current - previous) / previous).replace('%', ' %');
+}
+
+/** `yyyy-mm-dd` (how queries return DATE) as a UTC midnight Date, for time scales. */
+export function parseDay(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** `yyyy-mm-dd` -> "31/12/2024"; anything else is shown as given. */
+export function formatDay(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayText(parseDay(iso)) : iso;
+}
+
+/** Time-axis tick: "jan 2024". */
+export const formatMonthTick = (date: Date): string => monthTick(date);

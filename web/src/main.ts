@@ -1,0 +1,17 @@
+/**
+ * Entry point: starts loading the manifest and DuckDB-WASM at once (they run in parallel; the
+ * manifest alone is enough to paint the headline numbers), installs `window.nova`, mounts the app.
+ */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { db, getManifest, whenReady } from './lib/data/db.ts';
+import { installConsole } from './lib/console.ts';
+import './app.css';
+
+// Errors surface through the views' queries; this only starts the work early.
+whenReady().catch(() => undefined);
+installConsole(db, getManifest);
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+mount(App, { target });
