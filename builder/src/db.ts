@@ -15,7 +15,7 @@ export interface DbOptions {
 }
 
 export async function openDb(options: DbOptions = {}): Promise<DuckDBInstance> {
-  const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1500MB' };
+  const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1GB' };
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   if (options.threads) config.threads = String(options.threads);
   return DuckDBInstance.create(':memory:', config);

@@ -40,6 +40,12 @@ export interface IngestOptions {
   scratchDir: string;
 }
 
+interface Incoming {
+  role: LedgerFile['role'];
+  file: string;
+  sha256: string;
+}
+
 export type IngestOutcome =
   { status: 'ingested'; batch: BatchRecord } | { status: 'skipped'; identicalTo: BatchRecord };
 
@@ -76,9 +82,20 @@ export async function ingestBatch(
   const mapping: ErpMapping = source.kind === 'file' ? source.mapping : defaultErpMapping;
   const received = await receive(connection, options);
   const ledger = await readLedger(layout);
-  const receivedFiles = [received.movements, ...(received.items ? [received.items] : [])];
-  const hashes = await Promise.all(receivedFiles.map(sha256File));
-  const identical = findIdenticalBatch(ledger, source.kind, hashes);
+  const movementsIn: Incoming = {
+    role: 'movements',
+    file: received.movements,
+    sha256: await sha256File(received.movements),
+  };
+  const itemsIn: Incoming | undefined = received.items
+    ? { role: 'items', file: received.items, sha256: await sha256File(received.items) }
+    : undefined;
+  const incoming = itemsIn ? [movementsIn, itemsIn] : [movementsIn];
+  const identical = findIdenticalBatch(
+    ledger,
+    source.kind,
+    incoming.map((entry) => entry.sha256),
+  );
   if (identical && !options.force) return { status: 'skipped', identicalTo: identical };
 
   const batch: BatchRef = {
@@ -87,15 +104,15 @@ export async function ingestBatch(
     ingestDate: startedAt.toISOString().slice(0, 10),
   };
   const files: LedgerFile[] = [];
-  const land = async (role: LedgerFile['role'], file: string) => {
-    const landed = await landRawFile(layout, batch, file);
-    files.push({ role, name: landed.originalName, sha256: landed.sha256, bytes: landed.bytes });
-    return landed;
+  const land = async ({ role, file, sha256 }: Incoming) => {
+    const result = await landRawFile(layout, batch, file, { move: source.kind === 'mock', sha256 });
+    files.push({ role, name: result.originalName, sha256, bytes: result.bytes });
+    return result;
   };
   const landedMovements = await progress.step('bronze: land raw files', async () => {
-    const movements = await land('movements', received.movements);
-    if (received.items) await land('items', received.items);
-    return { landed: movements, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+    const landed = await land(movementsIn);
+    if (itemsIn) await land(itemsIn);
+    return { landed, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
   });
 
   const common = {

@@ -66,12 +66,16 @@ async function ingestWith(connection: DuckDBConnection, input: IngestInput, enco
       params,
     );
     rows = result?.Count ?? 0;
+    // Checked before the rename, so an empty export leaves nothing behind in bronze.
+    if (rows === 0)
+      throw new CliError(`${input.sourceFile} has no data rows`, { exitCode: ExitCode.invalidInput });
   });
   return rows;
 }
 
 function isNotUtf8(error: unknown): boolean {
-  return error instanceof StepError && /not utf-8 encoded|Invalid unicode/i.test(error.message);
+  const cause = error instanceof CliError ? error.cause : error;
+  return cause instanceof StepError && /not utf-8 encoded|Invalid unicode/i.test(cause.message);
 }
 
 function unreadable(input: IngestInput, error: unknown): CliError {
@@ -85,18 +89,18 @@ function unreadable(input: IngestInput, error: unknown): CliError {
 export async function ingestFile(connection: DuckDBConnection, input: IngestInput): Promise<IngestResult> {
   let encoding: 'utf-8' | 'latin-1' =
     input.format === 'csv' && input.encoding === 'latin-1' ? 'latin-1' : 'utf-8';
+  const attempt = () =>
+    ingestWith(connection, input, encoding).catch((error: unknown) => {
+      throw error instanceof CliError ? error : unreadable(input, error);
+    });
   let rows: number;
   try {
-    rows = await ingestWith(connection, input, encoding);
+    rows = await attempt();
   } catch (error) {
-    if (!(input.format === 'csv' && input.encoding === 'auto' && isNotUtf8(error)))
-      throw unreadable(input, error);
+    const retryAsLatin1 = input.format === 'csv' && input.encoding === 'auto' && isNotUtf8(error);
+    if (!retryAsLatin1) throw error;
     encoding = 'latin-1';
-    rows = await ingestWith(connection, input, encoding).catch((retryError: unknown) => {
-      throw unreadable(input, retryError);
-    });
+    rows = await attempt();
   }
-  if (rows === 0)
-    throw new CliError(`${input.sourceFile} has no data rows`, { exitCode: ExitCode.invalidInput });
   return { rows, encoding: input.format === 'parquet' ? 'parquet' : encoding };
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileSize, sha256File, writeAtomically } from '../../files.ts';
+import { fileSize, writeAtomically } from '../../files.ts';
 import type { BatchRef, Layout } from '../../layout.ts';
 
 export interface LandedFile {
@@ -14,13 +14,25 @@ export interface LandedFile {
   sha256: string;
 }
 
-export async function landRawFile(layout: Layout, batch: BatchRef, received: string): Promise<LandedFile> {
+/**
+ * Copies the received file into bronze; with `move`, renames it instead (for files this run wrote
+ * itself in its scratch folder on the same file system, such as the mock export). `sha256` is the
+ * hash the caller computed to check for re-ingestion.
+ */
+export async function landRawFile(
+  layout: Layout,
+  batch: BatchRef,
+  received: string,
+  options: { move: boolean; sha256: string },
+): Promise<LandedFile> {
   const target = path.join(layout.rawDir(batch), path.basename(received));
-  await writeAtomically(target, (temp) => fs.copyFile(received, temp));
+  await writeAtomically(target, (temp) =>
+    options.move ? fs.rename(received, temp) : fs.copyFile(received, temp),
+  );
   return {
     originalName: path.basename(received),
     path: target,
     bytes: await fileSize(target),
-    sha256: await sha256File(target),
+    sha256: options.sha256,
   };
 }
