@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldTableIds, isManifest, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, goldTables, isManifest, type Manifest } from '../../schema/index.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -66,6 +66,20 @@ describe('builder run --source mock', () => {
     expect(manifest.tables.fact_demand_daily.rows).toBe(ITEMS * DAYS);
   });
 
+  it('writes every gold table with exactly the columns and types of schema/', async () => {
+    for (const table of goldTableIds) {
+      const columns = await db.rows<{ column_name: string; column_type: string }>(
+        `DESCRIBE SELECT * FROM read_parquet('${goldFile(path.join(root, 'a'), manifest, table)}')`,
+      );
+      const expected = goldTables[table].map((column) => ({ name: column.name, type: column.type }));
+      expect(
+        columns.map((c) => ({ name: c.column_name, type: c.column_type })),
+        table,
+      ).toEqual(expected);
+      expect(manifest.tables[table].columns, table).toEqual(expected);
+    }
+  });
+
   it('writes one row per item per day, none negative, sorted by item then date', async () => {
     const fact = goldFile(path.join(root, 'a'), manifest, 'fact_demand_daily');
     const [shape] = await db.rows<Record<string, number | string>>(`
@@ -96,7 +110,15 @@ describe('builder run --source mock', () => {
     const { lineage } = manifest;
     expect(lineage.bronze_rows).toBe(lineage.cleaned_rows + lineage.duplicates_dropped);
     expect(lineage.cleaned_rows).toBe(lineage.validated_rows + lineage.rejected_rows);
-    expect(lineage.rejected_rows).toBeGreaterThan(0); // the mock injects faults by default
+    // The mock injects every kind of fault by default: duplicates, near duplicates, empty lines…
+    expect(lineage.duplicates_dropped).toBeGreaterThan(0);
+    expect(Object.keys(lineage.rejected_by_rule).sort()).toEqual([
+      'BAD_DATE',
+      'BAD_QUANTITY',
+      'MISSING_ID',
+      'NON_POSITIVE_QUANTITY',
+      'UNKNOWN_ITEM',
+    ]);
     const out = path.join(root, 'a');
     const [silver] = await db.rows<{ units: number }>(
       `SELECT sum(quantity) AS units FROM read_parquet('${out}/silver/validated/*.parquet')`,

@@ -55,8 +55,10 @@ COPY (
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
 // Daily demand per item from its pattern and the calendar, split into 1-3 order lines, then a
-// share of lines is corrupted the way ERP exports are (duplicated, negative, non-numeric, unknown
-// item, impossible date). u1..u5 are independent uniforms in (0, 1) derived from the seed.
+// share of lines is corrupted the way ERP exports are. Fault kinds: 0 exact duplicate,
+// 1 negative quantity, 2 non-numeric quantity, 3 unknown item, 4 impossible date, 5 malformed date,
+// 6 near duplicate (same id typed in lower case with spaces), 7 empty line (separators only).
+// u1..u3 are independent uniforms in (0, 1) derived from the seed.
 const MOVEMENTS_EXPORT_SQL = (file: string) => `
 COPY (
   WITH days AS (
@@ -116,35 +118,46 @@ COPY (
       END AS quantity_text,
       'BA-' || lpad(CAST(hash($seed, item_id, day, 5) % 180 + 1 AS VARCHAR), 4, '0') AS site_id,
       (hash($seed, item_id, day, line, 6) % 1000003) / 1000003.0 AS fault_draw,
-      hash($seed, item_id, day, line, 7) % 5 AS fault_kind
+      hash($seed, item_id, day, line, 7) % 8 AS fault_kind
     FROM lines
+  ),
+  faults AS (
+    SELECT *, CASE WHEN fault_draw < $fault_rate THEN fault_kind END AS fault
+    FROM movements
   ),
   exported AS (
     SELECT
-      movement_id, day, site_id,
-      CASE WHEN fault_draw < $fault_rate AND fault_kind = 3 THEN 'NC-XXX-99999' ELSE item_id END AS item_code,
+      movement_id, day, site_id, fault,
+      CASE WHEN fault = 3 THEN 'NC-XXX-99999' ELSE item_id END AS item_code,
       CASE
-        WHEN fault_draw < $fault_rate AND fault_kind = 4 THEN '31/02/' || year(day)
+        WHEN fault = 4 THEN '31/02/' || year(day)
+        WHEN fault = 5 THEN strftime(day, '%d.%m.%y')
         ELSE strftime(day, '%d/%m/%Y')
       END AS date_text,
       CASE
-        WHEN fault_draw < $fault_rate AND fault_kind = 2 THEN 'n/d'
-        WHEN fault_draw < $fault_rate AND fault_kind = 1 THEN '-' || quantity_text
+        WHEN fault = 2 THEN 'n/d'
+        WHEN fault = 1 THEN '-' || quantity_text
         ELSE quantity_text
-      END AS quantity_text,
-      fault_draw < $fault_rate AND fault_kind = 0 AS duplicated
-    FROM movements
-  )
-  SELECT
-    movement_id AS ${sqlString(defaultErpMapping.movements.movement_id)},
-    date_text AS ${sqlString(defaultErpMapping.movements.movement_date)},
-    item_code AS ${sqlString(defaultErpMapping.movements.item_id)},
-    quantity_text AS ${sqlString(defaultErpMapping.movements.quantity)},
-    site_id AS ${sqlString(defaultErpMapping.movements.site_id)}
-  FROM (
-    SELECT movement_id, day, site_id, item_code, date_text, quantity_text, unnest(range(CASE WHEN duplicated THEN 2 ELSE 1 END)) AS copy
+      END AS quantity_text
+    FROM faults
+  ),
+  copies AS (
+    SELECT
+      movement_id, day, site_id, fault, item_code, date_text, quantity_text,
+      unnest(range(CASE WHEN fault IN (0, 6) THEN 2 ELSE 1 END)) AS copy
     FROM exported
   )
+  SELECT
+    CASE
+      WHEN fault = 7 THEN NULL
+      WHEN fault = 6 AND copy = 1 THEN ' ' || lower(movement_id) || ' '
+      ELSE movement_id
+    END AS ${sqlString(defaultErpMapping.movements.movement_id)},
+    CASE WHEN fault = 7 THEN NULL ELSE date_text END AS ${sqlString(defaultErpMapping.movements.movement_date)},
+    CASE WHEN fault = 7 THEN NULL ELSE item_code END AS ${sqlString(defaultErpMapping.movements.item_id)},
+    CASE WHEN fault = 7 THEN NULL ELSE quantity_text END AS ${sqlString(defaultErpMapping.movements.quantity)},
+    CASE WHEN fault = 7 THEN NULL ELSE site_id END AS ${sqlString(defaultErpMapping.movements.site_id)}
+  FROM copies
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
 async function loadItems(connection: DuckDBConnection, items: readonly MockItem[]): Promise<void> {
