@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isManifest, manifestProblem, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
+import { isManifest, manifestProblem } from '../../schema/index.ts';
+import { manifestFixture } from '../helpers/manifest-fixture.ts';
 
-function validManifest(): Manifest {
-  const table = () => ({ path: 'gold/b/x.parquet', rows: 1, bytes: 10, sha256: 'ab', columns: [] });
-  return {
-    schema_version: SCHEMA_VERSION,
-    build_id: 'b',
-    generated_at: '2026-01-01T00:00:00.000Z',
-    source: 'mock',
-    engine: { builder_duckdb: 'v1.5.6', reader_duckdb_wasm: '1.28.0' },
-    tables: {
-      dim_item: table(),
-      dim_time: table(),
-      fact_demand_daily: table(),
-      fact_forecasts: table(),
-      fact_metrics: table(),
-    },
-    batches: ['b1'],
-    lineage: {
-      bronze_rows: 1,
-      duplicates_dropped: 0,
-      cleaned_rows: 1,
-      validated_rows: 1,
-      rejected_rows: 0,
-      rejected_by_rule: {},
-    },
-    summary: {
-      item_count: 1,
-      units_total: 2,
-      units_last_30d: 1,
-      units_prev_30d: 1,
-      value_brl_last_30d: 3.5,
-      actuals_from: '2025-01-01',
-      actuals_through: '2025-12-31',
-    },
-  };
-}
+const validManifest = manifestFixture;
 
 describe('isManifest / manifestProblem', () => {
   it('accepts a complete manifest', () => {

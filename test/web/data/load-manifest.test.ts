@@ -1,45 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { goldTableIds, goldTables } from '../../../schema/tables.ts';
 import type { Manifest } from '../../../schema/manifest.ts';
+import { manifestFixture } from '../../helpers/manifest-fixture.ts';
 import { DataLoadError } from '../../../web/src/lib/data/errors.ts';
 import { loadManifest } from '../../../web/src/lib/data/load-manifest.ts';
 
 const base = new URL('http://h/lake/');
 
-function validManifest(): Manifest {
-  const tables = Object.fromEntries(
-    goldTableIds.map((id) => [
-      id,
-      { path: `gold/b1/${id}.parquet`, rows: 1, bytes: 10, sha256: 'x', columns: [...goldTables[id]] },
-    ]),
-  ) as Manifest['tables'];
-  return {
-    schema_version: 1,
-    build_id: 'b1',
-    generated_at: '2025-01-01T00:00:00Z',
-    source: 'mock',
-    engine: { builder_duckdb: 'v1.5.0', reader_duckdb_wasm: '1.28.0' },
-    tables,
-    batches: ['batch-1'],
-    lineage: {
-      bronze_rows: 1,
-      duplicates_dropped: 0,
-      cleaned_rows: 1,
-      validated_rows: 1,
-      rejected_rows: 0,
-      rejected_by_rule: {},
-    },
-    summary: {
-      item_count: 1,
-      units_total: 2,
-      units_last_30d: 1,
-      units_prev_30d: 1,
-      value_brl_last_30d: 3,
-      actuals_from: '2024-01-01',
-      actuals_through: '2024-12-31',
-    },
-  };
-}
+const validManifest = manifestFixture;
 
 function fakeFetch(respond: () => Response | Promise<Response>): { fetch: typeof fetch; urls: string[] } {
   const urls: string[] = [];

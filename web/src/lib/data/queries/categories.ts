@@ -1,14 +1,11 @@
 /** The item categories present in dim_item, for the category filter. */
-import { ident } from '../../../../../schema/ident.ts';
+import { item, category } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
 
 export interface CategoryRow {
   category: string;
   item_count: number;
 }
-
-const item = ident('table', 'dim_item');
-const category = ident('column', 'category');
 
 const SQL = `
 SELECT ${category} AS category, count(*) AS item_count

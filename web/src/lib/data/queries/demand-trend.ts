@@ -1,5 +1,5 @@
 /** Total units per day or per ISO week (weeks start on Monday), optionally for one item category. */
-import { ident } from '../../../../../schema/ident.ts';
+import { fact, item, date, demand, itemId, category } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
 
 export const trendGrains = ['day', 'week'] as const;
@@ -20,13 +20,6 @@ export interface DemandTrendRow {
   period: string;
   units: number;
 }
-
-const fact = ident('table', 'fact_demand_daily');
-const item = ident('table', 'dim_item');
-const date = ident('column', 'date');
-const demand = ident('column', 'demand');
-const itemId = ident('column', 'item_id');
-const category = ident('column', 'category');
 
 // The grain picks SQL text from this fixed table, never from user input. The CAST keeps the
 // bucket a DATE: date_trunc on a DATE returns DATE on DuckDB 0.9 (WASM) but TIMESTAMP on 1.x.

@@ -3,16 +3,9 @@
  * paint from the manifest first and be replaced by this live result without a visible jump.
  * "Last 30 days" are the 30 days ending at the last actual date (inclusive), not at today.
  */
-import { ident } from '../../../../../schema/ident.ts';
+import { fact, item, date, demand, itemId, unitCost } from './gold-names.ts';
 import type { Summary } from '../../../../../schema/manifest.ts';
 import type { Db } from '../db-port.ts';
-
-const fact = ident('table', 'fact_demand_daily');
-const item = ident('table', 'dim_item');
-const date = ident('column', 'date');
-const demand = ident('column', 'demand');
-const itemId = ident('column', 'item_id');
-const unitCost = ident('column', 'unit_cost_brl');
 
 // Totals over all actuals plus the two trailing 30-day windows; DATE - INTEGER is a DATE on both
 // DuckDB 0.9 (WASM) and 1.x (Node).

@@ -1,5 +1,5 @@
 /** The items with the most units over the 90 days ending at the last actual date. */
-import { ident } from '../../../../../schema/ident.ts';
+import { fact, item, date, demand, itemId, name, category, unitCost } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
 
 export const TOP_ITEMS_WINDOW_DAYS = 90;
@@ -19,15 +19,6 @@ export interface TopItemRow {
   /** Units times the item's unit cost, in BRL. */
   value_brl: number;
 }
-
-const fact = ident('table', 'fact_demand_daily');
-const item = ident('table', 'dim_item');
-const date = ident('column', 'date');
-const demand = ident('column', 'demand');
-const itemId = ident('column', 'item_id');
-const name = ident('column', 'name');
-const category = ident('column', 'category');
-const unitCost = ident('column', 'unit_cost_brl');
 
 // Ties on units are broken by item_id so the list is stable between engines and reloads.
 const SQL = `
