@@ -10,11 +10,15 @@ import { defaultWindow } from '../builder/src/calendar/dates.ts';
 import { newestMtime } from './newest-mtime.ts';
 import { createProgress, formatSummaryTable } from '../builder/src/progress.ts';
 import { runPipeline } from '../builder/src/run.ts';
+import { isCliError } from '../builder/src/errors.ts';
+import { StaticServerError } from '../static-server/src/errors.ts';
 import { startStaticServer } from '../static-server/src/server.ts';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
 const webDist = path.resolve('web/dist');
 const port = Number(process.env.PORT ?? 8080);
+// Loopback unless asked: HOST=0.0.0.0 shares the dashboard on the local network.
+const host = process.env.HOST ?? '127.0.0.1';
 
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
@@ -61,7 +65,10 @@ async function ensureWebApp(): Promise<void> {
 async function main(): Promise<void> {
   await ensureLakehouse();
   await ensureWebApp();
-  const server = await startStaticServer({ roots: [webDist, dataDir], port });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StaticServerError(`PORT must be a port number, got "${process.env.PORT}"`, 2);
+  }
+  const server = await startStaticServer({ roots: [webDist, dataDir], port, host });
   console.log(`\nNova Corrente demand dashboard: ${server.url}index.html\n(Ctrl+C to stop)`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
@@ -72,5 +79,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  process.exitCode = error instanceof StaticServerError || isCliError(error) ? error.exitCode : 1;
 });
