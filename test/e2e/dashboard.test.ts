@@ -95,6 +95,9 @@ describe('dashboard in headless Chromium', () => {
       expect(Math.abs(manifest.summary[key] - native[key]), key).toBeLessThan(0.01);
     }
     await expect(page.textContent('.freshness')).resolves.toContain('31/12/2024');
+    // Actuals that end in 2024 are long past the freshness threshold.
+    const staleDays = Number(await page.locator('[data-stale-days]').getAttribute('data-stale-days'));
+    expect(staleDays).toBe(Math.floor((Date.now() - Date.parse('2024-12-31T00:00:00Z')) / 86_400_000));
   });
 
   it('answers nova.sql in the console like native DuckDB', async () => {
