@@ -1,0 +1,88 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useQuery, type QueryState } from '../../../web/src/lib/state/query.svelte.ts';
+
+/** A promise the test settles by hand, to order answers as a slow network would. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('useQuery', () => {
+  let destroy: (() => void) | undefined;
+  afterEach(() => destroy?.());
+
+  it('runs again when its input changes and drops the answer of the older request', async () => {
+    let input = $state('a');
+    const answers = new Map<string, ReturnType<typeof deferred<string[]>>>();
+    let state: QueryState<string> | undefined;
+    destroy = $effect.root(() => {
+      state = useQuery(() => {
+        const pending = deferred<string[]>();
+        answers.set(input, pending);
+        return pending.promise;
+      });
+    });
+    flushSync();
+    expect(state?.loading).toBe(true);
+
+    input = 'b';
+    flushSync();
+    answers.get('b')?.resolve(['fresh']);
+    await settle();
+    expect(state?.rows).toEqual(['fresh']);
+    expect(state?.loading).toBe(false);
+
+    answers.get('a')?.resolve(['stale']); // arrives late
+    await settle();
+    expect(state?.rows).toEqual(['fresh']);
+  });
+
+  it('keeps the last rows while a newer request loads, and reports its error', async () => {
+    let input = 1;
+    const trigger = $state({ value: 1 });
+    const answers: ReturnType<typeof deferred<number[]>>[] = [];
+    let state: QueryState<number> | undefined;
+    destroy = $effect.root(() => {
+      state = useQuery(() => {
+        input = trigger.value;
+        const pending = deferred<number[]>();
+        answers.push(pending);
+        return pending.promise;
+      });
+    });
+    flushSync();
+    answers[0]?.resolve([input]);
+    await settle();
+    expect(state?.rows).toEqual([1]);
+
+    trigger.value = 2;
+    flushSync();
+    expect(state?.loading).toBe(true);
+    expect(state?.rows).toEqual([1]);
+    answers[1]?.reject(new Error('network down'));
+    await settle();
+    expect(state?.error?.message).toBe('network down');
+    expect(state?.loading).toBe(false);
+  });
+
+  it('ignores answers that arrive after the owner is destroyed', async () => {
+    const pending = deferred<string[]>();
+    let state: QueryState<string> | undefined;
+    const stop = $effect.root(() => {
+      state = useQuery(() => pending.promise);
+    });
+    flushSync();
+    stop();
+    pending.resolve(['late']);
+    await settle();
+    expect(state?.rows).toEqual([]);
+  });
+});
