@@ -15,7 +15,7 @@ export async function fileSize(file: string): Promise<number> {
 }
 
 /** A temp path in the same folder as `target`, so the final rename never crosses a file system. */
-export function tempPathFor(target: string): string {
+function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.tmp-${process.pid}-${Date.now()}-${path.basename(target)}`);
 }
 
