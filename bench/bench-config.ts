@@ -1,0 +1,51 @@
+/**
+ * What one `npm run bench` measures: `--quick` keeps the whole run under two minutes on the
+ * two-core reference machine, the full mode adds the 10M-row lakehouse and more samples.
+ */
+import { parseArgs } from 'node:util';
+import { daysBetweenInclusive } from '../builder/src/calendar/dates.ts';
+import { FACT_ROW_GROUP_SIZE } from '../builder/src/steps/gold/parquet-options.ts';
+
+export type BenchMode = 'quick' | 'full';
+
+export interface BenchConfig {
+  mode: BenchMode;
+  /** Fact rows aimed at per lakehouse; items = rows / days, so actual rows are a little lower. */
+  targetRows: readonly number[];
+  /** Three full years (2024 is a leap year): 1096 days of fact per item. */
+  window: { from: string; to: string };
+  seed: number;
+  /** Timed runs per query and engine; the median is reported. */
+  runs: number;
+  /** Row-group sizes written for the sweep; the builder's current default is among them. */
+  rowGroupSizes: readonly number[];
+  /** The seed's claim: a warm query answers in under this many ms. */
+  interactiveMs: number;
+}
+
+const WINDOW = { from: '2022-01-01', to: '2024-12-31' } as const;
+
+const WINDOW_DAYS = daysBetweenInclusive(WINDOW.from, WINDOW.to);
+
+export function benchConfig(argv: readonly string[]): BenchConfig {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { quick: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const quick = values.quick === true;
+  return {
+    mode: quick ? 'quick' : 'full',
+    targetRows: quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000],
+    window: WINDOW,
+    seed: 42,
+    runs: quick ? 5 : 15,
+    rowGroupSizes: [16_384, FACT_ROW_GROUP_SIZE, 131_072],
+    interactiveMs: 100,
+  };
+}
+
+/** Items for a target row count: one fact row per item and day. */
+export function itemsFor(targetRows: number): number {
+  return Math.max(1, Math.round(targetRows / WINDOW_DAYS));
+}

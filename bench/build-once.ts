@@ -1,0 +1,50 @@
+/**
+ * One mock → gold build in a process of its own, so the peak RSS it reports is that build's alone
+ * (DuckDB's native memory included). Started by build-sizes.ts; prints one JSON line on stdout.
+ *
+ *   node --import tsx bench/build-once.ts --items N --from YYYY-MM-DD --to YYYY-MM-DD --seed N --out DIR
+ */
+import { parseArgs } from 'node:util';
+import { createProgress } from '../builder/src/progress.ts';
+import { runPipeline } from '../builder/src/run.ts';
+import type { BuildMeasurement } from './build-measurement.ts';
+
+const { values } = parseArgs({
+  options: {
+    items: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  },
+  strict: true,
+});
+const { items, from, to, seed, out } = values;
+if (!items || !from || !to || !seed || !out)
+  throw new Error('build-once needs --items --from --to --seed --out');
+
+// Step lines are not printed: stdout carries only the JSON result, and the records say it all.
+const progress = createProgress(() => undefined);
+const started = performance.now();
+const result = await runPipeline({
+  source: { kind: 'mock', items: Number(items), from, to, seed: Number(seed), faultRate: 0.005 },
+  build: true,
+  outDir: out,
+  keepBuilds: 1,
+  force: true,
+  progress,
+});
+const seconds = (performance.now() - started) / 1000;
+if (result.build?.status !== 'published') throw new Error('the build published nothing');
+
+const fact = result.build.manifest.tables.fact_demand_daily;
+const measurement: BuildMeasurement = {
+  items: Number(items),
+  factRows: fact.rows,
+  factBytes: fact.bytes,
+  seconds,
+  // resourceUsage() reports kilobytes on Linux.
+  peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  steps: progress.records().map((record) => ({ step: record.step, seconds: record.seconds })),
+};
+process.stdout.write(`${JSON.stringify(measurement)}\n`);

@@ -1,0 +1,40 @@
+/**
+ * Builds one mock lakehouse per size, one after the other (each build uses both cores), each in a
+ * child process running build-once.ts so its time and peak RSS are its own.
+ */
+import path from 'node:path';
+import { runCli } from '../test/helpers/run-cli.ts';
+import { itemsFor, type BenchConfig } from './bench-config.ts';
+import { isBuildMeasurement, type BuildMeasurement } from './build-measurement.ts';
+
+const BUILD_ONCE = 'bench/build-once.ts';
+
+export interface BuiltLakehouse extends BuildMeasurement {
+  targetRows: number;
+  /** The folder holding gold/, kept for the browser and native measurements. */
+  dataDir: string;
+}
+
+export async function buildSizes(
+  config: BenchConfig,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<BuiltLakehouse[]> {
+  const built: BuiltLakehouse[] = [];
+  for (const targetRows of config.targetRows) {
+    const items = itemsFor(targetRows);
+    const dataDir = path.join(workDir, `lakehouse-${targetRows}`);
+    log(`building ~${targetRows.toLocaleString('en-US')} fact rows (${items} items × 3 years)…`);
+    const run = await runCli(BUILD_ONCE, [
+      ...['--items', String(items), '--seed', String(config.seed), '--out', dataDir],
+      ...['--from', config.window.from, '--to', config.window.to],
+    ]);
+    if (run.code !== 0) throw new Error(`build of ${items} items failed (exit ${run.code}): ${run.stderr}`);
+    const lastLine = run.stdout.trim().split('\n').at(-1);
+    const measurement: unknown = lastLine ? JSON.parse(lastLine) : undefined;
+    if (!isBuildMeasurement(measurement)) throw new Error(`build-once printed no measurement: ${run.stdout}`);
+    log(`  ${measurement.factRows.toLocaleString('en-US')} rows in ${measurement.seconds.toFixed(1)} s`);
+    built.push({ ...measurement, targetRows, dataDir });
+  }
+  return built;
+}

@@ -1,0 +1,18 @@
+/** The parameter values of the query set, taken from the lakehouse itself (native DuckDB, once). */
+import type { Manifest } from '../schema/manifest.ts';
+import { openNodeDb } from '../test/helpers/node-db.ts';
+import type { QueryInputs } from './queries.ts';
+
+// The middle item of the sort order: its rows sit mid-file, neither in the first nor the last row group.
+const MIDDLE_ITEM_SQL = 'SELECT quantile_disc(item_id, 0.5) AS item_id FROM dim_item';
+
+export async function queryInputs(itemsFile: string, manifest: Manifest): Promise<QueryInputs> {
+  const db = await openNodeDb({ dim_item: itemsFile });
+  try {
+    const [row] = await db.query<{ item_id: string }>(MIDDLE_ITEM_SQL);
+    if (!row) throw new Error('dim_item is empty');
+    return { itemId: row.item_id, lastDate: manifest.summary.actuals_through };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The same fact rewritten at another row-group size, exactly as the builder writes it (sorted by
+ * item_id then date, its Parquet options), with native DuckDB; reports the row groups it got.
+ */
+import { stat } from 'node:fs/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parquetOptions } from '../builder/src/steps/gold/parquet-options.ts';
+import { ident } from '../schema/ident.ts';
+import { sqlString } from '../schema/literal.ts';
+import { goldTables } from '../schema/tables.ts';
+
+export interface FactLayout {
+  rowGroupSize: number;
+  path: string;
+  bytes: number;
+  rowGroups: number;
+  /** DuckDB's writer may cut groups short at thread boundaries; the largest shows the real size. */
+  largestRowGroup: number;
+}
+
+const columns = goldTables.fact_demand_daily.map((column) => ident('column', column.name)).join(', ');
+
+// The builder's order and options; only the row-group size varies.
+const COPY_SQL = (source: string, target: string, rowGroupSize: number) => `
+COPY (
+  SELECT ${columns}
+  FROM read_parquet(${sqlString(source)})
+  ORDER BY ${ident('column', 'item_id')}, ${ident('column', 'date')}
+) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
+
+const LAYOUT_SQL = (target: string) => `
+SELECT
+  count(DISTINCT row_group_id) AS row_groups,
+  max(row_group_num_rows) AS largest_row_group
+FROM parquet_metadata(${sqlString(target)})`;
+
+export async function rewriteFact(
+  source: string,
+  targets: readonly { path: string; rowGroupSize: number }[],
+): Promise<FactLayout[]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const layouts: FactLayout[] = [];
+    for (const target of targets) {
+      await connection.run(COPY_SQL(source, target.path, target.rowGroupSize));
+      const reader = await connection.runAndReadAll(LAYOUT_SQL(target.path));
+      const [row] = reader.getRowObjectsJS();
+      layouts.push({
+        ...target,
+        bytes: (await stat(target.path)).size,
+        rowGroups: Number(row?.row_groups),
+        largestRowGroup: Number(row?.largest_row_group),
+      });
+    }
+    return layouts;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
