@@ -44,6 +44,6 @@ describe.each(engines)('gold views on $name', (engine) => {
     await connection.run(`COPY (SELECT 'IT1' AS item_id) TO ${sqlString(partial)} (FORMAT PARQUET)`);
     connection.closeSync();
     instance.closeSync();
-    await expect(engine.open({ dim_item: partial })).rejects.toThrow(/name/);
+    await expect(engine.open({ dim_item: partial })).rejects.toThrow(/item_key/);
   });
 });

@@ -18,6 +18,7 @@ export function addDays(iso: string, days: number): string {
 function item(n: number, category: string, unitCost: number): DimItemRow {
   return {
     item_id: `IT${String(n).padStart(3, '0')}`,
+    item_key: n,
     name: `Item ${n}`,
     category,
     unit: 'un',
@@ -43,6 +44,12 @@ export const sampleDemand: FactDemandDailyRow[] = sampleItems.slice(0, 5).flatMa
   Array.from({ length: DAYS }, (_, d) => {
     const stopped = it.item_id === 'IT004' && d >= 40;
     const demand = stopped ? 0 : ((d * (i + 3) + i * 5) % 9) + (d % 7 === 0 ? 0.5 : 0);
-    return { date: addDays(FIRST_DAY, d), item_id: it.item_id, demand, orders: demand > 0 ? 1 : 0 };
+    return {
+      date: addDays(FIRST_DAY, d),
+      item_id: it.item_id,
+      item_key: it.item_key,
+      demand,
+      orders: demand > 0 ? 1 : 0,
+    };
   }),
 );

@@ -24,6 +24,9 @@ export interface NovaConsole {
   help(): string;
 }
 
+/** Rows printed by console.table; the returned array always holds them all. */
+const PRINTED_ROWS = 100;
+
 declare global {
   interface Window {
     nova: NovaConsole;
@@ -31,13 +34,19 @@ declare global {
 }
 
 const HELP = `nova — the Nova Corrente lakehouse (DuckDB-WASM, reading gold Parquet over HTTP)
-  await nova.sql("select * from fact_demand_daily where item_id = ? limit 5", ["IT00001"])
+  await nova.sql("select item_id, item_key, name from dim_item where category = ?", ["battery"])
+  await nova.sql("select date, demand from fact_demand_daily where item_key = cast(? as integer)", [42])
   await nova.tables()                      gold views: ${goldTableIds.join(', ')}
   await nova.describe("fact_demand_daily") columns and types
-Values go in as ? parameters; the result is an array of plain objects (also printed as a table).`;
+Values go in as ? parameters; the result is an array of plain objects (the first ${PRINTED_ROWS} also printed
+as a table). Filter the fact by item_key rather than item_id: only the integer lets DuckDB skip row
+groups, so one item reads a small part of the file instead of all of it.`;
 
 function printed<T>(rows: T[]): T[] {
-  console.table(rows);
+  // console.table of thousands of rows costs more than the query when DevTools is open.
+  console.table(rows.slice(0, PRINTED_ROWS));
+  if (rows.length > PRINTED_ROWS)
+    console.info(`(printed ${PRINTED_ROWS} of ${rows.length} rows; all are returned)`);
   return rows;
 }
 

@@ -1,5 +1,6 @@
 /**
- * gold.dim_item: the item master plus two classes derived from demand history:
+ * gold.dim_item: the item master, its item_key as assigned by the fact (every item is in the fact's
+ * dense grid), and two classes derived from demand history:
  * - abc_class by share of consumption value (A: first 80 %, B: next 15 %, C: the rest);
  * - demand_class by Syntetos-Boylan: ADI (average interval between demands, cut-off 1.32) and
  *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
@@ -22,6 +23,7 @@ COPY (
   demand_stats AS (
     SELECT
       item_id,
+      any_value(item_key) AS item_key,
       count(*) AS days,
       count(*) FILTER (WHERE demand > 0) AS demand_days,
       avg(demand) FILTER (WHERE demand > 0) AS mean_size,
@@ -32,7 +34,7 @@ COPY (
   ),
   valued AS (
     SELECT
-      items.item_id, items.name, items.category, items.unit, items.unit_cost_brl,
+      items.item_id, demand_stats.item_key, items.name, items.category, items.unit, items.unit_cost_brl,
       items.lead_time_days, items.supplier,
       CASE WHEN demand_stats.demand_days > 0 THEN demand_stats.days / demand_stats.demand_days END AS adi,
       coalesce(power(demand_stats.sd_size / nullif(demand_stats.mean_size, 0), 2), 0) AS cv2,
@@ -48,7 +50,7 @@ COPY (
     FROM valued
   )
   SELECT
-    item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier,
+    item_id, item_key, name, category, unit, unit_cost_brl, lead_time_days, supplier,
     CASE
       WHEN value_share_before < 0.80 THEN 'A'
       WHEN value_share_before < 0.95 THEN 'B'

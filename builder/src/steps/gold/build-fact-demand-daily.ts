@@ -1,6 +1,6 @@
 /**
  * gold.fact_demand_daily: a dense daily grid (every item × every day of the window; days without
- * movements are zero), sorted by item_id then date. A movement sent again in a later batch
+ * movements are zero), sorted by item_key (the item's rank by item_id, assigned here) then date. A movement sent again in a later batch
  * replaces the earlier copy (batch ids sort by time).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -23,8 +23,8 @@ const FACT_SQL = (
 ) => `
 COPY (
   WITH items AS (
-    SELECT DISTINCT item_id
-    FROM read_parquet(${fileList(items)})
+    SELECT item_id, CAST(row_number() OVER (ORDER BY item_id) AS INTEGER) AS item_key
+    FROM (SELECT DISTINCT item_id FROM read_parquet(${fileList(items)}))
   ),
   movements AS (
     SELECT item_id, movement_date, quantity
@@ -44,12 +44,13 @@ COPY (
   SELECT
     days.date,
     items.item_id,
+    items.item_key,
     CAST(coalesce(daily_totals.demand, 0) AS DOUBLE) AS demand,
     CAST(coalesce(daily_totals.orders, 0) AS INTEGER) AS orders
   FROM items
   CROSS JOIN days
   LEFT JOIN daily_totals ON daily_totals.item_id = items.item_id AND daily_totals.date = days.date
-  ORDER BY items.item_id, days.date
+  ORDER BY items.item_key, days.date
 ) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
 
 export async function buildFactDemandDaily(

@@ -64,9 +64,16 @@ describe('gold tables', () => {
     };
     const result = await buildFactDemandDaily(db.connection, paths, { from: FROM, to: TO });
     expect(result.rows).toBe(Object.keys(DEMAND).length * DAYS);
-    const rows = await db.rows<{ item_id: string; date: string; demand: number; orders: number }>(
-      `SELECT item_id, CAST(date AS VARCHAR) AS date, demand, orders FROM read_parquet('${file('fact.parquet')}')`,
+    const rows = await db.rows<{
+      item_id: string;
+      item_key: number;
+      date: string;
+      demand: number;
+      orders: number;
+    }>(
+      `SELECT item_id, item_key, CAST(date AS VARCHAR) AS date, demand, orders FROM read_parquet('${file('fact.parquet')}')`,
     );
+    const idsInOrder = Object.keys(DEMAND).sort();
     const sorted = [...rows].sort(
       (a, b) => a.item_id.localeCompare(b.item_id) || a.date.localeCompare(b.date),
     );
@@ -75,6 +82,7 @@ describe('gold tables', () => {
       const day = (Date.parse(row.date) - Date.parse(FROM)) / 86_400_000;
       expect(row.demand).toBe(DEMAND[row.item_id]?.(day));
       expect(row.orders).toBe(row.demand > 0 ? 1 : 0);
+      expect(row.item_key).toBe(idsInOrder.indexOf(row.item_id) + 1);
     }
   });
 
@@ -84,9 +92,15 @@ describe('gold tables', () => {
       fact: file('fact.parquet'),
       target: file('dim_item.parquet'),
     });
-    const rows = await db.rows<{ item_id: string; demand_class: string; abc_class: string }>(
-      `SELECT item_id, demand_class, abc_class FROM read_parquet('${file('dim_item.parquet')}') ORDER BY item_id`,
+    const rows = await db.rows<{
+      item_id: string;
+      item_key: number;
+      demand_class: string;
+      abc_class: string;
+    }>(
+      `SELECT item_id, item_key, demand_class, abc_class FROM read_parquet('${file('dim_item.parquet')}') ORDER BY item_id`,
     );
+    expect(rows.map((row) => row.item_key)).toEqual([1, 2, 3, 4, 5]);
     const classes = Object.fromEntries(rows.map((row) => [row.item_id, row.demand_class]));
     expect(classes).toEqual({
       'NC-E': 'erratic',

@@ -1,5 +1,5 @@
 /** Total units per day or per ISO week (weeks start on Monday), optionally for one item category. */
-import { fact, item, date, demand, itemId, category } from './gold-names.ts';
+import { fact, item, date, demand, itemKey, category } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
 
 export const trendGrains = ['day', 'week'] as const;
@@ -35,7 +35,7 @@ function sql(grain: TrendGrain): string {
 SELECT strftime(${bucketOf[grain]}, '%Y-%m-%d') AS period, sum(f.${demand}) AS units
 FROM ${fact} AS f
 WHERE CAST(? AS VARCHAR) IS NULL
-   OR f.${itemId} IN (SELECT ${itemId} FROM ${item} WHERE ${category} = CAST(? AS VARCHAR))
+   OR f.${itemKey} IN (SELECT ${itemKey} FROM ${item} WHERE ${category} = CAST(? AS VARCHAR))
 GROUP BY period
 ORDER BY period`;
 }

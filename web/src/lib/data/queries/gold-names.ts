@@ -10,6 +10,7 @@ export const item = ident('table', 'dim_item');
 export const date = ident('column', 'date');
 export const demand = ident('column', 'demand');
 export const itemId = ident('column', 'item_id');
+export const itemKey = ident('column', 'item_key');
 export const name = ident('column', 'name');
 export const category = ident('column', 'category');
 export const unitCost = ident('column', 'unit_cost_brl');

@@ -3,7 +3,7 @@
  * paint from the manifest first and be replaced by this live result without a visible jump.
  * "Last 30 days" are the 30 days ending at the last actual date (inclusive), not at today.
  */
-import { fact, item, date, demand, itemId, unitCost } from './gold-names.ts';
+import { fact, item, date, demand, itemKey, unitCost } from './gold-names.ts';
 import type { Summary } from '../../../../../schema/manifest.ts';
 import type { Db } from '../db-port.ts';
 
@@ -17,7 +17,7 @@ WITH bounds AS (
 priced AS (
   SELECT f.${date} AS day, f.${demand} AS units, f.${demand} * i.${unitCost} AS value_brl
   FROM ${fact} AS f
-  LEFT JOIN ${item} AS i ON i.${itemId} = f.${itemId}
+  LEFT JOIN ${item} AS i ON i.${itemKey} = f.${itemKey}
 )
 SELECT
   (SELECT count(*) FROM ${item}) AS item_count,

@@ -1,5 +1,5 @@
 /** The items with the most units over the 90 days ending at the last actual date. */
-import { fact, item, date, demand, itemId, name, category, unitCost } from './gold-names.ts';
+import { fact, item, date, demand, itemId, itemKey, name, category, unitCost } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
 
 export const TOP_ITEMS_WINDOW_DAYS = 90;
@@ -27,18 +27,18 @@ WITH bounds AS (
   FROM ${fact}
 ),
 recent AS (
-  SELECT f.${itemId} AS item_id, sum(f.${demand}) AS units
+  SELECT f.${itemKey} AS item_key, sum(f.${demand}) AS units
   FROM ${fact} AS f
   CROSS JOIN bounds AS b
   WHERE f.${date} > b.last_date - ${TOP_ITEMS_WINDOW_DAYS}
-  GROUP BY f.${itemId}
+  GROUP BY f.${itemKey}
 )
-SELECT r.item_id, i.${name} AS name, i.${category} AS category, r.units,
+SELECT i.${itemId} AS item_id, i.${name} AS name, i.${category} AS category, r.units,
   r.units * i.${unitCost} AS value_brl
 FROM recent AS r
-JOIN ${item} AS i ON i.${itemId} = r.item_id
+JOIN ${item} AS i ON i.${itemKey} = r.item_key
 WHERE CAST(? AS VARCHAR) IS NULL OR i.${category} = CAST(? AS VARCHAR)
-ORDER BY r.units DESC, r.item_id
+ORDER BY r.units DESC, i.${itemId}
 LIMIT ?`;
 
 export function topItems(db: Db, input: TopItemsInput): Promise<TopItemRow[]> {
