@@ -4,7 +4,8 @@
  */
 import { goldTableIds, type ColumnType, type GoldTableId } from './tables.ts';
 
-export const SCHEMA_VERSION = 1;
+/** Bumped whenever a gold table's columns change (2: item_key in dim_item and fact_demand_daily). */
+export const SCHEMA_VERSION = 2;
 export const MANIFEST_PATH = 'gold/manifest.json';
 
 export interface ManifestColumn {

@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldTableIds, goldTables, isManifest, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, goldTables, isManifest, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -170,6 +170,56 @@ describe('builder run --source mock', () => {
     const builds = (await fs.readdir(path.join(out, 'gold'))).filter((name) => name !== 'manifest.json');
     expect(builds).toHaveLength(2);
     expect(builds).toContain(current.build_id);
+  });
+});
+
+describe('builder over a lakehouse of an older gold schema', () => {
+  it('replaces the old manifest instead of refusing to build', async () => {
+    const { dir, cleanup } = await makeTempDir('old-schema');
+    try {
+      await fs.mkdir(path.join(dir, 'gold'), { recursive: true });
+      const old = { schema_version: 1, build_id: 'old', tables: {} };
+      await fs.writeFile(path.join(dir, 'gold', 'manifest.json'), JSON.stringify(old));
+      const result = await runCli(BUILDER_CLI, [
+        'run',
+        '--out',
+        dir,
+        '--items',
+        '3',
+        '--from',
+        FROM,
+        '--to',
+        '2024-01-31',
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect((await readManifest(dir)).schema_version).toBe(SCHEMA_VERSION);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('refuses to overwrite a manifest it cannot read, and says so', async () => {
+    const { dir, cleanup } = await makeTempDir('bad-manifest');
+    try {
+      await fs.mkdir(path.join(dir, 'gold'), { recursive: true });
+      await fs.writeFile(path.join(dir, 'gold', 'manifest.json'), '{ not json');
+      const result = await runCli(BUILDER_CLI, [
+        'run',
+        '--out',
+        dir,
+        '--items',
+        '3',
+        '--from',
+        FROM,
+        '--to',
+        '2024-01-31',
+      ]);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/manifest\.json is not valid JSON/);
+    } finally {
+      await cleanup();
+    }
   });
 });
 

@@ -1,8 +1,12 @@
 /** The manifest readers currently follow, or undefined when gold has never been published here. */
 import fs from 'node:fs/promises';
-import { manifestProblem, type Manifest } from '../../../schema/index.ts';
+import { manifestProblem, SCHEMA_VERSION, type Manifest } from '../../../schema/index.ts';
 import { CliError, ExitCode } from '../errors.ts';
 import type { Layout } from '../layout.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
 
 export async function readCurrentManifest(layout: Layout): Promise<Manifest | undefined> {
   const file = layout.manifestFile();
@@ -19,6 +23,8 @@ export async function readCurrentManifest(layout: Layout): Promise<Manifest | un
   } catch (error) {
     throw new CliError(`${file} is not valid JSON`, { exitCode: ExitCode.io, cause: error });
   }
+  // A build of an older gold schema is replaced, not extended: its files stay until pruned.
+  if (isRecord(value) && value.schema_version !== SCHEMA_VERSION) return undefined;
   const problem = manifestProblem(value);
   if (problem !== undefined) {
     throw new CliError(`${file} is not a manifest this builder can extend: ${problem}`, {
