@@ -58,7 +58,9 @@ async function main(argv: string[]): Promise<void> {
   }
   await runOnSchedule({
     ...options.schedule,
-    job: () => runOnce(command, options),
+    // Options are read again on every run, so defaults that depend on the day (the mock's window
+    // ending yesterday) move with the schedule.
+    job: async () => runOnce(command, await parseCommandOptions(command, rest, process.env, new Date())),
     log: (line) => console.log(line),
     stop: stop.signal,
   });

@@ -5,8 +5,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildGold, type BuildOutcome } from './build.ts';
+import type { DuckDBInstance } from '@duckdb/node-api';
 import { openDb, withConnection } from './db.ts';
 import { ingestBatch, type IngestOutcome } from './ingest.ts';
+import { removeLeftovers } from './publish/remove-leftovers.ts';
 import { lockLakehouse } from './lakehouse-lock.ts';
 import { Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
@@ -36,10 +38,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const layout = new Layout(options.outDir);
   await fs.mkdir(layout.goldDir(), { recursive: true });
   const unlock = await lockLakehouse(layout);
-  await removeLeftoverScratch(layout);
-  const scratchDir = await fs.mkdtemp(path.join(layout.root, '.scratch-'));
-  const instance = await openDb({ tempDirectory: path.join(scratchDir, 'duckdb-spill') });
+  let scratchDir: string | undefined;
+  let instance: DuckDBInstance | undefined;
   try {
+    await removeLeftovers(layout);
+    scratchDir = await fs.mkdtemp(path.join(layout.root, '.scratch-'));
+    instance = await openDb({ tempDirectory: path.join(scratchDir, 'duckdb-spill') });
+    const scratch = scratchDir;
     return await withConnection(instance, async (connection) => {
       const ingest = options.source
         ? await ingestBatch(connection, {
@@ -48,7 +53,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
             progress: options.progress,
             force: options.force,
             startedAt: now(),
-            scratchDir,
+            scratchDir: scratch,
           })
         : undefined;
       if (ingest?.status === 'skipped') {
@@ -70,19 +75,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       return { ingest, build };
     });
   } finally {
-    instance.closeSync();
-    await fs.rm(scratchDir, { recursive: true, force: true });
+    instance?.closeSync();
+    if (scratchDir) await fs.rm(scratchDir, { recursive: true, force: true });
     await unlock();
-  }
-}
-
-/** Scratch folders of runs that were killed; safe to remove while we hold the lock. */
-async function removeLeftoverScratch(layout: Layout): Promise<void> {
-  for (const entry of await fs.readdir(layout.root)) {
-    if (entry.startsWith('.scratch-')) await fs.rm(layout.resolve(entry), { recursive: true, force: true });
-  }
-  for (const entry of await fs.readdir(layout.goldDir())) {
-    if (entry.startsWith('.tmp-'))
-      await fs.rm(layout.resolve('gold', entry), { recursive: true, force: true });
   }
 }

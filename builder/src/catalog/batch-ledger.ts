@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import type { Lineage } from '../../../schema/index.ts';
+import { CliError, ExitCode } from '../errors.ts';
 import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';
 
@@ -32,6 +33,28 @@ interface LedgerDocument {
   batches: BatchRecord[];
 }
 
+function isBatchRecord(value: unknown): value is BatchRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<BatchRecord>;
+  return (
+    typeof record.batch_id === 'string' &&
+    typeof record.source === 'string' &&
+    (record.mode === 'snapshot' || record.mode === 'incremental') &&
+    Array.isArray(record.files) &&
+    typeof record.dates?.from === 'string' &&
+    typeof record.lineage === 'object'
+  );
+}
+
+function isLedgerDocument(value: unknown): value is LedgerDocument {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as Partial<LedgerDocument>).batches) &&
+    ((value as LedgerDocument).batches as unknown[]).every(isBatchRecord)
+  );
+}
+
 export async function readLedger(layout: Layout): Promise<BatchRecord[]> {
   const file = layout.ledgerFile();
   let text: string;
@@ -41,8 +64,15 @@ export async function readLedger(layout: Layout): Promise<BatchRecord[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  const document = JSON.parse(text) as LedgerDocument;
-  if (!Array.isArray(document.batches)) throw new Error(`${file} has no "batches" list`);
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON`, { exitCode: ExitCode.io, cause: error });
+  }
+  if (!isLedgerDocument(document)) {
+    throw new CliError(`${file} has no "batches" list of batch records`, { exitCode: ExitCode.io });
+  }
   return document.batches;
 }
 
@@ -54,14 +84,17 @@ export async function appendToLedger(layout: Layout, record: BatchRecord): Promi
   );
 }
 
-/** The earlier batch of the same source whose received files had exactly this content, if any. */
+/**
+ * The active batch of the same source whose received files had exactly this content, if any. A
+ * batch a later snapshot replaced does not count: sending its content again is new information.
+ */
 export function findIdenticalBatch(
   batches: readonly BatchRecord[],
   source: string,
   hashes: readonly string[],
 ): BatchRecord | undefined {
   const wanted = [...hashes].sort().join(',');
-  return batches.find(
+  return activeBatches(batches).find(
     (batch) =>
       batch.source === source &&
       batch.files
