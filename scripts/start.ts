@@ -10,7 +10,10 @@ import { defaultWindow } from '../builder/src/calendar/dates.ts';
 import { newestMtime } from './newest-mtime.ts';
 import { createProgress, formatSummaryTable } from '../builder/src/progress.ts';
 import { runPipeline } from '../builder/src/run.ts';
+import { readLedger } from '../builder/src/catalog/batch-ledger.ts';
 import { isCliError } from '../builder/src/errors.ts';
+import { Layout } from '../builder/src/layout.ts';
+import { manifestProblem } from '../schema/index.ts';
 import { StaticServerError } from '../static-server/src/errors.ts';
 import { startStaticServer } from '../static-server/src/server.ts';
 
@@ -20,26 +23,41 @@ const port = Number(process.env.PORT ?? 8080);
 // Loopback unless asked: HOST=0.0.0.0 shares the dashboard on the local network.
 const host = process.env.HOST ?? '127.0.0.1';
 
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
+/** Why the lakehouse's manifest cannot be served as it is ('missing' when there is none). */
+async function manifestState(): Promise<'ok' | 'missing' | string> {
+  const text = await fs.readFile(path.join(dataDir, 'gold', 'manifest.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return 'missing';
+  try {
+    return manifestProblem(JSON.parse(text)) ?? 'ok';
+  } catch {
+    return 'not valid JSON';
+  }
 }
 
 async function ensureLakehouse(): Promise<void> {
-  if (await exists(path.join(dataDir, 'gold', 'manifest.json'))) {
-    console.log(`lakehouse: using ${path.relative(process.cwd(), dataDir) || '.'}/gold/manifest.json`);
+  const state = await manifestState();
+  const where = path.relative(process.cwd(), dataDir) || '.';
+  if (state === 'ok') {
+    console.log(`lakehouse: using ${where}/gold/manifest.json`);
     return;
   }
-  console.log(`lakehouse: building the demo lakehouse into ${dataDir}`);
+  // A lakehouse with ingested batches but an outdated gold is rebuilt from its own silver, never
+  // mixed with the demo; one with nothing ingested gets the demo.
+  const demo = state === 'missing' || (await readLedger(new Layout(dataDir))).length === 0;
+  console.log(
+    demo
+      ? `lakehouse: building the demo lakehouse into ${where}`
+      : `lakehouse: ${where}/gold/manifest.json cannot be served (${state}); rebuilding gold from silver`,
+  );
   const progress = createProgress((line) => console.log(`  ${line}`));
   await runPipeline({
-    source: { kind: 'mock', items: 200, seed: 42, faultRate: 0.005, ...defaultWindow(new Date()) },
+    source: demo
+      ? { kind: 'mock', items: 200, seed: 42, faultRate: 0.005, ...defaultWindow(new Date()) }
+      : undefined,
     build: true,
     outDir: dataDir,
     keepBuilds: 3,
-    force: false,
+    force: !demo,
     progress,
   });
   console.log(`\n${formatSummaryTable(progress.records())}\n`);

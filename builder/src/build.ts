@@ -16,7 +16,7 @@ import {
 } from '../../schema/index.ts';
 import { activeBatches, readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
 import { addDays } from './calendar/dates.ts';
-import { queryStep } from './db.ts';
+import { duckdbVersion } from './db.ts';
 import { CliError, ExitCode } from './errors.ts';
 import type { Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
@@ -140,18 +140,14 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
           layout.goldRelativePath(buildId, table),
         );
       }
-      const [engine] = await queryStep<{ version: string }>(
-        connection,
-        'publish',
-        'SELECT version() AS version',
-      );
+      const builderDuckdb = await duckdbVersion(connection);
       const result: Manifest = {
         schema_version: SCHEMA_VERSION,
         build_id: buildId,
         generated_at: options.now().toISOString(),
         source: [...new Set(batches.map((batch) => batch.source))].join('+'),
         engine: {
-          builder_duckdb: engine?.version ?? 'unknown',
+          builder_duckdb: builderDuckdb,
           reader_duckdb_wasm: READER_DUCKDB_WASM_VERSION,
         },
         tables,

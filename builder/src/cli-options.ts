@@ -3,7 +3,7 @@
  * that names the flag.
  */
 import { parseArgs } from 'node:util';
-import { defaultWindow, isIsoDate, threeYearsEndingOn } from './calendar/dates.ts';
+import { defaultWindow, isIsoDate, threeYearsEndingOn, toIsoDate } from './calendar/dates.ts';
 import { CliError, ExitCode } from './errors.ts';
 import { readMapping } from './sources/file/read-mapping.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
@@ -87,7 +87,7 @@ function date(command: Command, name: string, value: string): string {
   return value;
 }
 
-async function parseSource(command: Command, values: Values, today: Date): Promise<SourceSpec> {
+async function parseSource(command: Command, values: Values, now: Date): Promise<SourceSpec> {
   const kind = values.source ?? 'mock';
   if (kind === 'file') {
     if (values.input === undefined) throw usage(command, '--source file needs --input PATH');
@@ -99,9 +99,12 @@ async function parseSource(command: Command, values: Values, today: Date): Promi
     };
   }
   if (kind !== 'mock') throw usage(command, `--source must be "mock" or "file", got "${kind}"`);
-  const to = values.to === undefined ? defaultWindow(today).to : date(command, 'to', values.to);
+  const to = values.to === undefined ? defaultWindow(now).to : date(command, 'to', values.to);
   const from = values.from === undefined ? threeYearsEndingOn(to) : date(command, 'from', values.from);
   if (from > to) throw usage(command, `--from ${from} is after --to ${to}`);
+  // The mock writes history: a window into the future would publish zeros as actuals.
+  const today = toIsoDate(now);
+  if (to > today) throw usage(command, `--to ${to} is in the future (today is ${today})`);
   const faultRate = values['fault-rate'] === undefined ? 0.005 : Number(values['fault-rate']);
   if (!(faultRate >= 0 && faultRate <= 1)) {
     throw usage(command, `--fault-rate must be between 0 and 1, got "${values['fault-rate']}"`);

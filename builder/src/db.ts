@@ -3,6 +3,7 @@
  * always closed. Values travel as `$name` parameters; only file paths are spliced (via sqlString).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { sqlString } from '../../schema/index.ts';
 import { StepError } from './errors.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -68,4 +69,24 @@ function toPlainRow(row: Record<string, unknown>): Record<string, unknown> {
     plain[key] = typeof value === 'bigint' ? Number(value) : value;
   }
   return plain;
+}
+
+/** The engine's own version string (e.g. v1.5.6), recorded in the manifest. */
+export async function duckdbVersion(connection: DuckDBConnection): Promise<string> {
+  const [row] = await queryStep<{ version: string }>(connection, 'engine', 'SELECT version() AS version');
+  return row?.version ?? 'unknown';
+}
+
+/** Rows in Parquet files, from their footers (no data is read). */
+export async function parquetRowCount(
+  connection: DuckDBConnection,
+  files: readonly string[],
+): Promise<number> {
+  const list = files.map(sqlString).join(', ');
+  const [row] = await queryStep<{ rows: number | null }>(
+    connection,
+    'parquet.rows',
+    `SELECT sum(num_rows) AS rows FROM parquet_file_metadata([${list}])`,
+  );
+  return Number(row?.rows ?? 0);
 }

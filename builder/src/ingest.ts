@@ -14,6 +14,7 @@ import {
   type BatchRecord,
   type LedgerFile,
 } from './catalog/batch-ledger.ts';
+import { parquetRowCount } from './db.ts';
 import { CliError, ExitCode } from './errors.ts';
 import { sha256File } from './files.ts';
 import type { BatchRef, Layout } from './layout.ts';
@@ -53,9 +54,7 @@ async function receive(connection: DuckDBConnection, options: IngestOptions): Pr
   const { source, progress } = options;
   if (source.kind === 'file') {
     for (const file of [source.input, source.itemMaster]) {
-      if (file !== undefined && !(await fs.stat(file).catch(() => undefined))?.isFile()) {
-        throw new CliError(`input file not found: ${file}`, { exitCode: ExitCode.invalidInput });
-      }
+      if (file !== undefined) await checkInputFile(file);
     }
     return { movements: source.input, items: source.itemMaster };
   }
@@ -68,6 +67,22 @@ async function receive(connection: DuckDBConnection, options: IngestOptions): Pr
       detail: `${source.items} items, ${source.from} → ${source.to}`,
     };
   });
+}
+
+async function checkInputFile(file: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await fs.stat(file)).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new CliError(`cannot read input ${file}: ${(error as Error).message}`, {
+        exitCode: ExitCode.invalidInput,
+        cause: error,
+      });
+    }
+    isFile = false;
+  }
+  if (!isFile) throw new CliError(`input file not found: ${file}`, { exitCode: ExitCode.invalidInput });
 }
 
 function formatOf(file: string): 'csv' | 'parquet' {
@@ -98,6 +113,20 @@ export async function ingestBatch(
   );
   if (identical && !options.force) return { status: 'skipped', identicalTo: identical };
 
+  // A snapshot replaces what its source sent before, item master included.
+  const mode: BatchRecord['mode'] = source.kind === 'mock' ? 'snapshot' : 'incremental';
+  const itemFiles = activeBatches(ledger)
+    .filter((earlier) => !(mode === 'snapshot' && earlier.source === source.kind))
+    .filter((earlier) => earlier.files.some((file) => file.role === 'items'))
+    .map((earlier) => layout.silverFile('items', earlier.batch_id));
+  // Checked before anything is written, so a refused batch leaves no trace in bronze.
+  if (itemFiles.length === 0 && !received.items) {
+    throw new CliError('no item master has been ingested yet', {
+      exitCode: ExitCode.invalidInput,
+      hint: 'pass the item master export with --item-master FILE',
+    });
+  }
+
   const batch: BatchRef = {
     source: source.kind,
     batchId: newId(startedAt),
@@ -109,10 +138,10 @@ export async function ingestBatch(
     files.push({ role, name: result.originalName, sha256, bytes: result.bytes });
     return result;
   };
-  const landedMovements = await progress.step('bronze: land raw files', async () => {
-    const landed = await land(movementsIn);
-    if (itemsIn) await land(itemsIn);
-    return { landed, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
+  const landed = await progress.step('bronze: land raw files', async () => {
+    const movements = await land(movementsIn);
+    const items = itemsIn ? await land(itemsIn) : undefined;
+    return { movements, items, bytes: files.reduce((sum, file) => sum + file.bytes, 0) };
   });
 
   const common = {
@@ -121,21 +150,15 @@ export async function ingestBatch(
     delimiter: mapping.delimiter,
     encoding: mapping.encoding,
   };
-  // A snapshot replaces what its source sent before, item master included.
-  const mode: BatchRecord['mode'] = source.kind === 'mock' ? 'snapshot' : 'incremental';
-  const itemFiles = activeBatches(ledger)
-    .filter((earlier) => !(mode === 'snapshot' && earlier.source === source.kind))
-    .filter((earlier) => earlier.files.some((file) => file.role === 'items'))
-    .map((earlier) => layout.silverFile('items', earlier.batch_id));
-  if (received.items) {
-    const landedItems = path.join(layout.rawDir(batch), path.basename(received.items));
+  const landedItems = landed.items;
+  if (landedItems) {
     const bronzeItems = layout.ingestedFile(batch, 'items');
     await progress.step('bronze: ingest item master', () =>
       ingestFile(connection, {
         ...common,
-        file: landedItems,
-        format: formatOf(received.items ?? ''),
-        sourceFile: path.basename(landedItems),
+        file: landedItems.path,
+        format: formatOf(landedItems.path),
+        sourceFile: landedItems.originalName,
         target: bronzeItems,
       }),
     );
@@ -145,20 +168,13 @@ export async function ingestBatch(
     );
     itemFiles.push(silverItems);
   }
-  if (itemFiles.length === 0) {
-    throw new CliError('no item master has been ingested yet', {
-      exitCode: ExitCode.invalidInput,
-      hint: 'pass the item master export with --item-master FILE',
-    });
-  }
-
   const bronzeMovements = layout.ingestedFile(batch, 'movements');
   const bronze = await progress.step('bronze: ingest movements', async () => {
     const result = await ingestFile(connection, {
       ...common,
-      file: landedMovements.landed.path,
-      format: formatOf(received.movements),
-      sourceFile: landedMovements.landed.originalName,
+      file: landed.movements.path,
+      format: formatOf(landed.movements.path),
+      sourceFile: landed.movements.originalName,
       target: bronzeMovements,
     });
     return { ...result, detail: result.encoding };
@@ -185,7 +201,12 @@ export async function ingestBatch(
     rejected_rows: validated.rejectedRows,
     rejected_by_rule: validated.rejectedByRule,
   };
-  checkConservation(lineage);
+  checkConservation(lineage, {
+    bronze: await parquetRowCount(connection, [bronzeMovements]),
+    cleaned: await parquetRowCount(connection, [cleanedFile]),
+    validated: await parquetRowCount(connection, [layout.silverFile('validated', batch.batchId)]),
+    rejected: await parquetRowCount(connection, [layout.silverFile('rejected', batch.batchId)]),
+  });
   const record: BatchRecord = {
     batch_id: batch.batchId,
     source: source.kind,

@@ -199,6 +199,25 @@ describe('builder input errors', () => {
     expect(result.stderr).toMatch(/unknown field\(s\) in "movements": quantity_typo/);
   });
 
+  it('a movements export without any item master is refused before anything is written', async () => {
+    const lake = file('no-items-lake');
+    const result = await runCli(BUILDER_CLI, [
+      'ingest',
+      '--out',
+      lake,
+      '--source',
+      'file',
+      '--input',
+      `${SAMPLE}/movimentos_2025T1.csv`,
+      '--mapping',
+      `${SAMPLE}/mapping.json`,
+    ]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/no item master has been ingested yet/);
+    expect(result.stderr).toMatch(/--item-master FILE/);
+    await expect(fs.access(path.join(lake, 'bronze'))).rejects.toThrow();
+  });
+
   it('building before anything was ingested says what to do', async () => {
     const result = await runCli(BUILDER_CLI, ['build', '--out', file('empty-lake')]);
     expect(result.code).toBe(3);

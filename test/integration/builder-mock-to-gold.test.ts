@@ -229,6 +229,7 @@ describe('builder CLI errors', () => {
     { args: ['run', '--from', '2024-02-30'], message: /--from must be a date/ },
     { args: ['run', '--from', '2024-03-01', '--to', '2024-02-01'], message: /is after --to/ },
     { args: ['run', '--source', 'sap'], message: /--source must be/ },
+    { args: ['run', '--to', '2999-01-01'], message: /--to 2999-01-01 is in the future/ },
     { args: ['run', '--nope'], message: /Unknown option '--nope'/ },
     { args: ['explode'], message: /unknown command "explode"/ },
   ])('$args exits 2 with a one-line reason', async ({ args, message }) => {

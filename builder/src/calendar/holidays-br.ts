@@ -47,6 +47,16 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** One entry per day: Good Friday can fall on 21 April (Tiradentes), as in 2079. */
+function mergeSameDay(holidays: readonly Holiday[]): Holiday[] {
+  const byDate = new Map<string, string[]>();
+  for (const holiday of holidays)
+    byDate.set(holiday.date, [...(byDate.get(holiday.date) ?? []), holiday.name]);
+  return [...byDate]
+    .map(([date, names]) => ({ date, name: names.join(' / ') }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
 export function brazilNationalHolidays(year: number): Holiday[] {
   const goodFriday = easterSunday(year);
   goodFriday.setUTCDate(goodFriday.getUTCDate() - 2);
@@ -57,7 +67,7 @@ export function brazilNationalHolidays(year: number): Holiday[] {
       name: holiday.name,
     }));
   holidays.push({ date: isoDate(goodFriday), name: 'Paixão de Cristo' });
-  return holidays.sort((a, b) => a.date.localeCompare(b.date));
+  return mergeSameDay(holidays);
 }
 
 /** Every national holiday in the inclusive year range. */

@@ -45,6 +45,13 @@ describe('brazilNationalHolidays', () => {
     }
   });
 
+  it('lists a day once when two holidays fall on it (Good Friday on Tiradentes, 2079)', () => {
+    expect(easterSunday(2079).toISOString().slice(0, 10)).toBe('2079-04-23');
+    const april21 = brazilNationalHolidays(2079).filter((h) => h.date === '2079-04-21');
+    expect(april21).toEqual([{ date: '2079-04-21', name: 'Tiradentes / Paixão de Cristo' }]);
+    expect(brazilNationalHolidays(2079)).toHaveLength(9);
+  });
+
   it('gives ten holidays from 2024 and nine before', () => {
     expect(brazilNationalHolidays(2023)).toHaveLength(9);
     expect(brazilNationalHolidays(2024)).toHaveLength(10);

@@ -29,21 +29,33 @@ export interface IngestResult {
 
 const STEP = 'bronze.ingest';
 
+/**
+ * The received rows as text, each with its 1-based position in the file (`_row_number`). Parquet
+ * reports the position itself (file_row_number). CSV has no such column: with insertion order
+ * preserved (DuckDB's default) row_number() OVER () follows the line order even when the file is
+ * read in parallel, which test/builder/steps/bronze checks on a file large enough to be split.
+ */
 function reader(input: IngestInput, encoding: string): string {
-  if (input.format === 'parquet') return `(SELECT COLUMNS(*)::VARCHAR FROM read_parquet($file))`;
+  if (input.format === 'parquet') {
+    return `(
+    SELECT COLUMNS(name -> name <> 'file_row_number')::VARCHAR, file_row_number + 1 AS _row_number
+    FROM read_parquet($file, file_row_number = true)
+  )`;
+  }
   const delimiter = input.delimiter === undefined ? '' : ', delim = $delimiter';
-  return `read_csv($file, all_varchar = true, header = true, encoding = '${encoding}'${delimiter})`;
+  return `(
+    SELECT *, row_number() OVER () AS _row_number
+    FROM read_csv($file, all_varchar = true, header = true, encoding = '${encoding}'${delimiter})
+  )`;
 }
 
 // All columns as VARCHAR so nothing the ERP sent is lost or coerced before silver looks at it.
-// With insertion order preserved (DuckDB's default), row_number() OVER () follows the file's line
-// order even when the file is read in parallel; the integration tests check this on a large file.
 const INGEST_SQL = (from: string, target: string) => `
 COPY (
   SELECT
-    *,
+    * EXCLUDE (_row_number),
     $source_file AS _source_file,
-    row_number() OVER () AS _row_number,
+    _row_number,
     $batch_id AS _batch_id,
     CAST($ingested_at AS TIMESTAMP) AS _ingested_at
   FROM ${from}

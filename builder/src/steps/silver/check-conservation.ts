@@ -1,13 +1,34 @@
 /**
- * Row conservation through the medallion: bronze = cleaned + duplicates dropped, and
- * cleaned = validated + rejected. A violation means rows were lost or invented: the run fails.
+ * Row conservation through the medallion, checked on every batch: the files written hold exactly
+ * the rows the steps counted (read back from the Parquet footers, not from the steps), cleaned
+ * rows are validated plus rejected, and rejected rows add up over the rules. Duplicates dropped is
+ * bronze minus cleaned by definition. A violation means rows were lost or invented: the run fails.
  */
 import type { Lineage } from '../../../../schema/index.ts';
 import { StepError } from '../../errors.ts';
 
-export function checkConservation(lineage: Lineage): void {
+/** Row counts read back from the files of the batch. */
+export interface FileRows {
+  bronze: number;
+  cleaned: number;
+  validated: number;
+  rejected: number;
+}
+
+export function checkConservation(lineage: Lineage, files: FileRows): void {
   const problems: string[] = [];
-  if (lineage.bronze_rows !== lineage.cleaned_rows + lineage.duplicates_dropped) {
+  const counted: FileRows = {
+    bronze: lineage.bronze_rows,
+    cleaned: lineage.cleaned_rows,
+    validated: lineage.validated_rows,
+    rejected: lineage.rejected_rows,
+  };
+  for (const layer of Object.keys(counted) as (keyof FileRows)[]) {
+    if (files[layer] !== counted[layer]) {
+      problems.push(`${layer} file holds ${files[layer]} rows, the step counted ${counted[layer]}`);
+    }
+  }
+  if (lineage.cleaned_rows + lineage.duplicates_dropped !== lineage.bronze_rows) {
     problems.push(
       `bronze ${lineage.bronze_rows} ≠ cleaned ${lineage.cleaned_rows} + duplicates ${lineage.duplicates_dropped}`,
     );
@@ -21,6 +42,7 @@ export function checkConservation(lineage: Lineage): void {
   if (byRule !== lineage.rejected_rows) {
     problems.push(`rejected ${lineage.rejected_rows} ≠ sum over rules ${byRule}`);
   }
-  if (problems.length > 0)
+  if (problems.length > 0) {
     throw new StepError('silver.conservation', `row conservation violated: ${problems.join('; ')}`);
+  }
 }

@@ -21,7 +21,7 @@ COPY (
       lower(trim(${c.category})) AS category,
       lower(trim(${c.unit})) AS unit,
       ${c.unit_cost_brl} AS unit_cost_brl,
-      CAST(${c.lead_time_days} AS INTEGER) AS lead_time_days,
+      TRY_CAST(round(${c.lead_time_days}) AS INTEGER) AS lead_time_days,
       trim(${c.supplier}) AS supplier,
       _row_number
     FROM read_parquet(${sqlString(source)})

@@ -63,8 +63,10 @@ describe('bronze: ingestFile', () => {
     );
     const result = await ingestFile(db.connection, input('in.parquet'));
     expect(result).toEqual({ rows: 1, encoding: 'parquet' });
-    const rows = await db.rows(`SELECT qty, dia FROM '${file('in.parquet.bronze.parquet')}'`);
-    expect(rows).toEqual([{ qty: '1.5', dia: '2025-02-03' }]);
+    const rows = await db.rows(`SELECT * EXCLUDE (_ingested_at) FROM '${file('in.parquet.bronze.parquet')}'`);
+    expect(rows).toEqual([
+      { qty: '1.5', dia: '2025-02-03', _source_file: 'in.parquet', _row_number: '1', _batch_id: 'b1' },
+    ]);
   });
 
   it.each([
