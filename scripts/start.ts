@@ -15,11 +15,11 @@ import { isCliError } from '../builder/src/errors.ts';
 import { Layout } from '../builder/src/layout.ts';
 import { manifestProblem } from '../schema/index.ts';
 import { StaticServerError } from '../static-server/src/errors.ts';
+import { parsePort } from '../static-server/src/parse-cli-options.ts';
 import { startStaticServer } from '../static-server/src/server.ts';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
 const webDist = path.resolve('web/dist');
-const port = Number(process.env.PORT ?? 8080);
 // Loopback unless asked: HOST=0.0.0.0 shares the dashboard on the local network.
 const host = process.env.HOST ?? '127.0.0.1';
 
@@ -81,11 +81,10 @@ async function ensureWebApp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Checked first: a typo in PORT should not wait for a lakehouse and an app build to be reported.
+  const port = parsePort(process.env.PORT);
   await ensureLakehouse();
   await ensureWebApp();
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new StaticServerError(`PORT must be a port number, got "${process.env.PORT}"`, 2);
-  }
   const server = await startStaticServer({ roots: [webDist, dataDir], port, host });
   console.log(`\nNova Corrente demand dashboard: ${server.url}index.html\n(Ctrl+C to stop)`);
   const stop = () => {

@@ -1,6 +1,7 @@
 /**
  * Native DuckDB for the builder: one in-memory instance per run, a connection per unit of work,
- * always closed. Values travel as `$name` parameters; only file paths are spliced (via sqlString).
+ * always closed. Values travel as `$name` parameters. Spliced into SQL text are only file paths
+ * (sqlString) and identifiers (ident / quoteIdentifier, checked against an allow-list).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { sqlString } from '../../schema/index.ts';

@@ -28,7 +28,7 @@ export interface CliOptions {
   port: number;
 }
 
-function parsePort(value: string | undefined): number {
+export function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 8080;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) {

@@ -2,7 +2,9 @@
  * Atomic publish to a folder. The build's files are staged in gold/.tmp-<build_id>/, renamed to
  * gold/<build_id>/ in one step, and only then is gold/manifest.json replaced (temp file + rename).
  * A reader following the manifest sees the previous build or this one, never a mix; a run that
- * dies at any point leaves the previous manifest and every file it names untouched.
+ * dies at any point leaves the previous manifest and every file it names untouched. A run that dies
+ * between the two renames leaves a complete build no manifest names; the next run removes it
+ * (publish/remove-leftovers.ts).
  */
 import fs from 'node:fs/promises';
 import type { Manifest } from '../../../schema/index.ts';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { quoteIdentifier, sqlString } from '../../../../schema/index.ts';
 import { loadHolidays } from '../../calendar/load-holidays.ts';
 import { queryStep, runStep } from '../../db.ts';
 import { defaultErpMapping } from '../erp-mapping.ts';
@@ -43,13 +43,13 @@ CREATE OR REPLACE TEMP TABLE mock_items (
 const ITEMS_EXPORT_SQL = (file: string) => `
 COPY (
   SELECT
-    item_id AS ${sqlString(defaultErpMapping.items.item_id)},
-    name AS ${sqlString(defaultErpMapping.items.name)},
-    category AS ${sqlString(defaultErpMapping.items.category)},
-    unit AS ${sqlString(defaultErpMapping.items.unit)},
-    replace(printf('%.2f', unit_cost_brl), '.', ',') AS ${sqlString(defaultErpMapping.items.unit_cost_brl)},
-    lead_time_days AS ${sqlString(defaultErpMapping.items.lead_time_days)},
-    supplier AS ${sqlString(defaultErpMapping.items.supplier)}
+    item_id AS ${quoteIdentifier(defaultErpMapping.items.item_id)},
+    name AS ${quoteIdentifier(defaultErpMapping.items.name)},
+    category AS ${quoteIdentifier(defaultErpMapping.items.category)},
+    unit AS ${quoteIdentifier(defaultErpMapping.items.unit)},
+    replace(printf('%.2f', unit_cost_brl), '.', ',') AS ${quoteIdentifier(defaultErpMapping.items.unit_cost_brl)},
+    lead_time_days AS ${quoteIdentifier(defaultErpMapping.items.lead_time_days)},
+    supplier AS ${quoteIdentifier(defaultErpMapping.items.supplier)}
   FROM mock_items
   ORDER BY item_id
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
@@ -152,34 +152,37 @@ COPY (
       WHEN fault = 7 THEN NULL
       WHEN fault = 6 AND copy = 1 THEN ' ' || lower(movement_id) || ' '
       ELSE movement_id
-    END AS ${sqlString(defaultErpMapping.movements.movement_id)},
-    CASE WHEN fault = 7 THEN NULL ELSE date_text END AS ${sqlString(defaultErpMapping.movements.movement_date)},
-    CASE WHEN fault = 7 THEN NULL ELSE item_code END AS ${sqlString(defaultErpMapping.movements.item_id)},
-    CASE WHEN fault = 7 THEN NULL ELSE quantity_text END AS ${sqlString(defaultErpMapping.movements.quantity)},
-    CASE WHEN fault = 7 THEN NULL ELSE site_id END AS ${sqlString(defaultErpMapping.movements.site_id)}
+    END AS ${quoteIdentifier(defaultErpMapping.movements.movement_id)},
+    CASE WHEN fault = 7 THEN NULL ELSE date_text END AS ${quoteIdentifier(defaultErpMapping.movements.movement_date)},
+    CASE WHEN fault = 7 THEN NULL ELSE item_code END AS ${quoteIdentifier(defaultErpMapping.movements.item_id)},
+    CASE WHEN fault = 7 THEN NULL ELSE quantity_text END AS ${quoteIdentifier(defaultErpMapping.movements.quantity)},
+    CASE WHEN fault = 7 THEN NULL ELSE site_id END AS ${quoteIdentifier(defaultErpMapping.movements.site_id)}
   FROM copies
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
 async function loadItems(connection: DuckDBConnection, items: readonly MockItem[]): Promise<void> {
   const appender = await connection.createAppender('mock_items');
-  for (const item of items) {
-    appender.appendVarchar(item.itemId);
-    appender.appendVarchar(item.name);
-    appender.appendVarchar(item.category);
-    appender.appendVarchar(item.unit);
-    appender.appendDouble(item.unitCostBrl);
-    appender.appendInteger(item.leadTimeDays);
-    appender.appendVarchar(item.supplier);
-    appender.appendVarchar(item.pattern);
-    appender.appendDouble(item.baseMean);
-    appender.appendDouble(item.demandProbability);
-    appender.appendDouble(item.seasonalAmplitude);
-    appender.appendDouble(item.seasonalPhase);
-    appender.appendDouble(item.trendPerYear);
-    appender.appendDouble(item.quantityStep);
-    appender.endRow();
+  try {
+    for (const item of items) {
+      appender.appendVarchar(item.itemId);
+      appender.appendVarchar(item.name);
+      appender.appendVarchar(item.category);
+      appender.appendVarchar(item.unit);
+      appender.appendDouble(item.unitCostBrl);
+      appender.appendInteger(item.leadTimeDays);
+      appender.appendVarchar(item.supplier);
+      appender.appendVarchar(item.pattern);
+      appender.appendDouble(item.baseMean);
+      appender.appendDouble(item.demandProbability);
+      appender.appendDouble(item.seasonalAmplitude);
+      appender.appendDouble(item.seasonalPhase);
+      appender.appendDouble(item.trendPerYear);
+      appender.appendDouble(item.quantityStep);
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
   }
-  appender.closeSync();
 }
 
 export async function writeMockExport(

@@ -1,6 +1,6 @@
 /**
  * How gold Parquet is written. The fact table's row groups are sized so that one item's history
- * (one to a few thousand rows, sorted by item_id then date) falls in one or two row groups: the
+ * (one to a few thousand rows, sorted by item_key then date) falls in one or two row groups: the
  * browser reads one item with a couple of range requests instead of scanning the file.
  */
 export const FACT_ROW_GROUP_SIZE = 65_536;

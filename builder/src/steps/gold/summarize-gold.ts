@@ -8,7 +8,7 @@ import { queryStep } from '../../db.ts';
 
 const SUMMARY_SQL = (fact: string, items: string) => `
 WITH fact AS (
-  SELECT date, item_id, demand
+  SELECT date, item_key, demand
   FROM read_parquet(${sqlString(fact)})
 ),
 bounds AS (
@@ -26,7 +26,7 @@ SELECT
   coalesce(strftime(any_value(bounds.first_day), '%Y-%m-%d'), '') AS actuals_from,
   coalesce(strftime(any_value(bounds.last_day), '%Y-%m-%d'), '') AS actuals_through
 FROM fact
-JOIN read_parquet(${sqlString(items)}) AS items USING (item_id)
+JOIN read_parquet(${sqlString(items)}) AS items USING (item_key)
 CROSS JOIN bounds`;
 
 export async function summarizeGold(

@@ -19,7 +19,7 @@ function expectedSummary() {
     units_total: sum(sampleDemand.map((r) => r.demand)),
     units_last_30d: sum(last30.map((r) => r.demand)),
     units_prev_30d: sum(prev30.map((r) => r.demand)),
-    value_brl_last_30d: sum(last30.map((r) => r.demand * (cost.get(r.item_id) ?? 0))),
+    value_brl_last_30d: Math.round(100 * sum(last30.map((r) => r.demand * (cost.get(r.item_id) ?? 0)))) / 100,
     actuals_from: dates[0],
     actuals_through: last,
   };

@@ -45,11 +45,26 @@ async function registerGold(duck: AsyncDuckDB, manifest: Manifest, base: URL): P
   }
 }
 
-/** Resolves when every gold view exists; starts the work on first call. */
-export function whenReady(): Promise<AsyncDuckDB> {
-  readyPromise ??= Promise.all([startDuckDB(), getManifest()]).then(async ([duck, manifest]) => {
-    await registerGold(duck, manifest, dataBaseUrl());
+/** DuckDB started and every gold view created; the worker is terminated if any of it fails. */
+async function openLakehouse(): Promise<AsyncDuckDB> {
+  const [started, manifest] = await Promise.allSettled([startDuckDB(), getManifest()]);
+  if (started.status === 'rejected') throw started.reason;
+  const duck = started.value;
+  try {
+    if (manifest.status === 'rejected') throw manifest.reason;
+    await registerGold(duck, manifest.value, dataBaseUrl());
     return duck;
+  } catch (error) {
+    await duck.terminate();
+    throw error;
+  }
+}
+
+/** Resolves when every gold view exists; starts the work on first call, and again after a failure. */
+export function whenReady(): Promise<AsyncDuckDB> {
+  readyPromise ??= openLakehouse().catch((error: unknown) => {
+    readyPromise = undefined;
+    throw error;
   });
   return readyPromise;
 }

@@ -1,6 +1,6 @@
 /**
- * Headline numbers, defined exactly as the builder defines the manifest `summary`, so the cards can
- * paint from the manifest first and be replaced by this live result without a visible jump.
+ * Headline numbers, defined exactly as the builder defines the manifest `summary` (BRL rounded to
+ * cents), so the cards paint from the manifest first and the live result replaces them unchanged.
  * "Last 30 days" are the 30 days ending at the last actual date (inclusive), not at today.
  */
 import { fact, item, date, demand, itemKey, unitCost } from './gold-names.ts';
@@ -25,7 +25,7 @@ SELECT
   coalesce(sum(p.units) FILTER (WHERE p.day > b.last_date - 30), 0) AS units_last_30d,
   coalesce(sum(p.units) FILTER (WHERE p.day > b.last_date - 60 AND p.day <= b.last_date - 30), 0)
     AS units_prev_30d,
-  coalesce(sum(p.value_brl) FILTER (WHERE p.day > b.last_date - 30), 0) AS value_brl_last_30d,
+  round(coalesce(sum(p.value_brl) FILTER (WHERE p.day > b.last_date - 30), 0), 2) AS value_brl_last_30d,
   coalesce(strftime(min(p.day), '%Y-%m-%d'), '') AS actuals_from,
   coalesce(strftime(max(p.day), '%Y-%m-%d'), '') AS actuals_through
 FROM priced AS p
