@@ -64,7 +64,8 @@ export interface Manifest {
   summary: Summary;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain JSON object (not null, not an array): the first check of every type guard on parsed JSON. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -158,9 +158,9 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
           items: staged('dim_item'),
         }),
       };
-      const published = await publishLocal(layout, stagedBuild, result, options.keepBuilds);
+      const prunedBuilds = await publishLocal(layout, stagedBuild, result, options.keepBuilds);
       const bytes = goldTableIds.reduce((sum, table) => sum + tables[table].bytes, 0);
-      const pruned = published.pruned.length > 0 ? `, pruned ${published.pruned.length} old` : '';
+      const pruned = prunedBuilds.length > 0 ? `, pruned ${prunedBuilds.length} old` : '';
       return { manifest: result, bytes, detail: `build ${buildId}${pruned}` };
     });
     return { status: 'published', manifest: manifest.manifest };

@@ -6,6 +6,8 @@
  * Christi are "pontos facultativos" (optional days), not holidays, so they are not listed.
  */
 
+import { toIsoDate } from './dates.ts';
+
 export interface Holiday {
   /** ISO yyyy-mm-dd. */
   date: string;
@@ -43,10 +45,6 @@ export function easterSunday(year: number): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /** One entry per day: Good Friday can fall on 21 April (Tiradentes), as in 2079. */
 function mergeSameDay(holidays: readonly Holiday[]): Holiday[] {
   const byDate = new Map<string, string[]>();
@@ -63,10 +61,10 @@ export function brazilNationalHolidays(year: number): Holiday[] {
   const holidays = fixedHolidays
     .filter((holiday) => holiday.fromYear === undefined || year >= holiday.fromYear)
     .map((holiday) => ({
-      date: isoDate(new Date(Date.UTC(year, holiday.month - 1, holiday.day))),
+      date: toIsoDate(new Date(Date.UTC(year, holiday.month - 1, holiday.day))),
       name: holiday.name,
     }));
-  holidays.push({ date: isoDate(goodFriday), name: 'Paixão de Cristo' });
+  holidays.push({ date: toIsoDate(goodFriday), name: 'Paixão de Cristo' });
   return mergeSameDay(holidays);
 }
 

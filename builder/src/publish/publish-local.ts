@@ -12,22 +12,16 @@ import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';
 import { pruneBuilds } from './prune-builds.ts';
 
-export interface LocalPublishResult {
-  buildDir: string;
-  manifestFile: string;
-  pruned: string[];
-}
-
+/** Publishes the staged build and returns the ids of the old builds it pruned. */
 export async function publishLocal(
   layout: Layout,
   stagedBuildDir: string,
   manifest: Manifest,
   keepBuilds: number,
-): Promise<LocalPublishResult> {
-  const buildDir = layout.buildDir(manifest.build_id);
-  await fs.rename(stagedBuildDir, buildDir);
-  const manifestFile = layout.manifestFile();
-  await writeAtomically(manifestFile, (temp) => fs.writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`));
-  const pruned = await pruneBuilds(layout, manifest.build_id, keepBuilds);
-  return { buildDir, manifestFile, pruned };
+): Promise<string[]> {
+  await fs.rename(stagedBuildDir, layout.buildDir(manifest.build_id));
+  await writeAtomically(layout.manifestFile(), (temp) =>
+    fs.writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`),
+  );
+  return pruneBuilds(layout, manifest.build_id, keepBuilds);
 }

@@ -1,12 +1,8 @@
 /** The manifest readers currently follow, or undefined when gold has never been published here. */
 import fs from 'node:fs/promises';
-import { manifestProblem, SCHEMA_VERSION, type Manifest } from '../../../schema/index.ts';
+import { isRecord, manifestProblem, SCHEMA_VERSION, type Manifest } from '../../../schema/index.ts';
 import { CliError, ExitCode } from '../errors.ts';
 import type { Layout } from '../layout.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 export async function readCurrentManifest(layout: Layout): Promise<Manifest | undefined> {
   const file = layout.manifestFile();

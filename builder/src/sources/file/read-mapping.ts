@@ -4,6 +4,7 @@
  * usage error that says which key is wrong.
  */
 import fs from 'node:fs/promises';
+import { isRecord } from '../../../../schema/index.ts';
 import { CliError, ExitCode } from '../../errors.ts';
 import {
   defaultErpMapping,
@@ -19,10 +20,6 @@ function mappingError(file: string, message: string): CliError {
     exitCode: ExitCode.usage,
     hint: 'see builder/samples/erp-export/mapping.json for the format',
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function columns<F extends string>(
@@ -53,6 +50,14 @@ function columns<F extends string>(
   return result;
 }
 
+// The strptime specifiers DuckDB accepts; anything else would only fail later, row by row.
+const specifier = /%-?[aAwudbBhmyYHIpMSgfnzZjUWcxX%]/g;
+
+function isDateFormat(format: string): boolean {
+  const rest = format.replace(specifier, '');
+  return !rest.includes('%') && /%-?[yY]/.test(format);
+}
+
 export function parseMapping(file: string, value: unknown): ErpMapping {
   if (!isRecord(value)) throw mappingError(file, 'must be a JSON object');
   const decimal = value.decimal_separator ?? defaultErpMapping.decimalSeparator;
@@ -66,8 +71,8 @@ export function parseMapping(file: string, value: unknown): ErpMapping {
     throw mappingError(file, '"delimiter" must be a single character');
   }
   const dateFormat = value.date_format ?? defaultErpMapping.dateFormat;
-  if (typeof dateFormat !== 'string' || !dateFormat.includes('%')) {
-    throw mappingError(file, '"date_format" must be a strptime format such as "%d/%m/%Y"');
+  if (typeof dateFormat !== 'string' || !isDateFormat(dateFormat)) {
+    throw mappingError(file, `"date_format" must be a strptime format with a year, such as "%d/%m/%Y"`);
   }
   return {
     movements: columns(file, 'movements', value.movements, movementFields, defaultErpMapping.movements),

@@ -32,8 +32,6 @@ export const rejectionRules = [
   },
 ] as const;
 
-export type RejectionCode = (typeof rejectionRules)[number]['code'];
-
 /** CASE expressions giving the first broken rule's code and message (NULL when the row is valid). */
 export function ruleCaseExpressions(): { code: string; message: string } {
   const branches = (pick: (rule: (typeof rejectionRules)[number]) => string) =>
