@@ -3,12 +3,22 @@
  * that names the flag.
  */
 import { parseArgs } from 'node:util';
-import { defaultWindow, isIsoDate, threeYearsEndingOn, toIsoDate } from './calendar/dates.ts';
+import {
+  daysBetweenInclusive,
+  defaultWindow,
+  isIsoDate,
+  threeYearsEndingOn,
+  toIsoDate,
+} from './calendar/dates.ts';
 import { CliError, ExitCode } from './errors.ts';
 import { readMapping } from './sources/file/read-mapping.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 
 export type Command = 'ingest' | 'build' | 'run';
+
+/** The mock's 10-digit document numbers hold a 4-digit day and a 5-digit item number. */
+const MAX_MOCK_DAYS = 9_999;
+const MAX_MOCK_ITEMS = 99_999;
 
 export interface CommandOptions {
   source: SourceSpec | undefined;
@@ -74,11 +84,13 @@ function integer(
   value: string | undefined,
   fallback: number,
   min: number,
+  max = Number.MAX_SAFE_INTEGER,
 ): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min)
-    throw usage(command, `--${name} must be an integer ≥ ${min}, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw usage(command, `--${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
   return parsed;
 }
 
@@ -102,6 +114,12 @@ async function parseSource(command: Command, values: Values, now: Date): Promise
   const to = values.to === undefined ? defaultWindow(now).to : date(command, 'to', values.to);
   const from = values.from === undefined ? threeYearsEndingOn(to) : date(command, 'from', values.from);
   if (from > to) throw usage(command, `--from ${from} is after --to ${to}`);
+  if (daysBetweenInclusive(from, to) > MAX_MOCK_DAYS) {
+    throw usage(
+      command,
+      `the mock covers at most ${MAX_MOCK_DAYS} days; --from ${from} --to ${to} is longer`,
+    );
+  }
   // The mock writes history: a window into the future would publish zeros as actuals.
   const today = toIsoDate(now);
   if (to > today) throw usage(command, `--to ${to} is in the future (today is ${today})`);
@@ -111,7 +129,7 @@ async function parseSource(command: Command, values: Values, now: Date): Promise
   }
   return {
     kind: 'mock',
-    items: integer(command, 'items', values.items, 200, 1),
+    items: integer(command, 'items', values.items, 200, 1, MAX_MOCK_ITEMS),
     from,
     to,
     seed: integer(command, 'seed', values.seed, 42, 0),

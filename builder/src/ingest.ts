@@ -16,7 +16,7 @@ import {
 } from './catalog/batch-ledger.ts';
 import { parquetRowCount } from './db.ts';
 import { CliError, ExitCode } from './errors.ts';
-import { sha256File } from './files.ts';
+import { fileSize, sha256File } from './files.ts';
 import type { BatchRef, Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
 import { newId } from './publish/build-id.ts';
@@ -97,14 +97,18 @@ export async function ingestBatch(
   const mapping: ErpMapping = source.kind === 'file' ? source.mapping : defaultErpMapping;
   const received = await receive(connection, options);
   const ledger = await readLedger(layout);
-  const movementsIn: Incoming = {
-    role: 'movements',
-    file: received.movements,
-    sha256: await sha256File(received.movements),
-  };
-  const itemsIn: Incoming | undefined = received.items
-    ? { role: 'items', file: received.items, sha256: await sha256File(received.items) }
-    : undefined;
+  const { movementsIn, itemsIn } = await progress.step('source: hash received files', async () => {
+    const hash = async (role: Incoming['role'], file: string): Promise<Incoming> => ({
+      role,
+      file,
+      sha256: await sha256File(file),
+    });
+    const movements = await hash('movements', received.movements);
+    const items = received.items ? await hash('items', received.items) : undefined;
+    const bytes =
+      (await fileSize(received.movements)) + (received.items ? await fileSize(received.items) : 0);
+    return { movementsIn: movements, itemsIn: items, bytes };
+  });
   const incoming = itemsIn ? [movementsIn, itemsIn] : [movementsIn];
   const identical = findIdenticalBatch(
     ledger,

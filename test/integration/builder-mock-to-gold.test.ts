@@ -173,6 +173,22 @@ describe('builder run --source mock', () => {
   });
 });
 
+describe('builder mock without faults', () => {
+  it('writes unique document numbers: nothing is dropped or rejected', async () => {
+    const { dir, cleanup } = await makeTempDir('no-faults');
+    try {
+      const args = ['run', '--out', dir, '--items', '25', '--from', FROM, '--to', TO, '--fault-rate', '0'];
+      expect((await runCli(BUILDER_CLI, args)).code).toBe(0);
+      const { lineage } = await readManifest(dir);
+      expect(lineage.bronze_rows).toBeGreaterThan(0);
+      expect(lineage).toMatchObject({ duplicates_dropped: 0, rejected_rows: 0, rejected_by_rule: {} });
+      expect(lineage.validated_rows).toBe(lineage.bronze_rows);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
 describe('builder over a lakehouse of an older gold schema', () => {
   it('replaces the old manifest instead of refusing to build', async () => {
     const { dir, cleanup } = await makeTempDir('old-schema');
@@ -230,6 +246,8 @@ describe('builder CLI errors', () => {
     { args: ['run', '--from', '2024-03-01', '--to', '2024-02-01'], message: /is after --to/ },
     { args: ['run', '--source', 'sap'], message: /--source must be/ },
     { args: ['run', '--to', '2999-01-01'], message: /--to 2999-01-01 is in the future/ },
+    { args: ['run', '--items', '100000'], message: /--items must be an integer from 1 to 99999/ },
+    { args: ['run', '--from', '1990-01-01', '--to', '2024-12-31'], message: /at most 9999 days/ },
     { args: ['run', '--nope'], message: /Unknown option '--nope'/ },
     { args: ['explode'], message: /unknown command "explode"/ },
   ])('$args exits 2 with a one-line reason', async ({ args, message }) => {

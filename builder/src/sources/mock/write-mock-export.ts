@@ -110,7 +110,9 @@ COPY (
   ),
   movements AS (
     SELECT
-      'MV-' || strftime(day, '%Y%m%d') || '-' || substr(item_id, 4) || '-' || line AS movement_id,
+      -- A 10-digit document number, as ERPs print them: day of the window, item number, line.
+      lpad(CAST(datediff('day', CAST($from AS DATE), day) AS VARCHAR), 4, '0')
+        || lpad(regexp_extract(item_id, '(\\d+)$', 1), 5, '0') || CAST(line AS VARCHAR) AS movement_id,
       day, item_id,
       CASE
         WHEN quantity_step = 1 THEN CAST(CAST(line_units AS BIGINT) AS VARCHAR)
