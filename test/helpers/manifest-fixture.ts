@@ -1,4 +1,16 @@
-import { goldTableIds, goldTables, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, goldTables, SCHEMA_VERSION, type Lineage, type Manifest } from '../../schema/index.ts';
+
+/** One valid row through every layer. */
+export function lineageFixture(): Lineage {
+  return {
+    bronze_rows: 1,
+    duplicates_dropped: 0,
+    cleaned_rows: 1,
+    validated_rows: 1,
+    rejected_rows: 0,
+    rejected_by_rule: {},
+  };
+}
 
 /** A complete, valid manifest of build `b1` for tests that need one; spread over it to vary it. */
 export function manifestFixture(): Manifest {
@@ -16,14 +28,7 @@ export function manifestFixture(): Manifest {
     engine: { builder_duckdb: 'v1.5.6', reader_duckdb_wasm: '1.28.0' },
     tables,
     batches: ['batch-1'],
-    lineage: {
-      bronze_rows: 1,
-      duplicates_dropped: 0,
-      cleaned_rows: 1,
-      validated_rows: 1,
-      rejected_rows: 0,
-      rejected_by_rule: {},
-    },
+    lineage: lineageFixture(),
     summary: {
       item_count: 1,
       units_total: 2,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goldTableIds, goldTables, isManifest, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
-import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
+import { BUILDER_CLI, runCli, type CliRun } from '../helpers/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const ITEMS = 40;
@@ -189,54 +189,32 @@ describe('builder mock without faults', () => {
   });
 });
 
-describe('builder over a lakehouse of an older gold schema', () => {
-  it('replaces the old manifest instead of refusing to build', async () => {
-    const { dir, cleanup } = await makeTempDir('old-schema');
+describe('builder over an existing manifest it cannot extend', () => {
+  /** Runs a small mock build into a folder whose gold/manifest.json holds `manifest`. */
+  async function buildOver(manifest: string, check: (dir: string, result: CliRun) => Promise<void>) {
+    const { dir, cleanup } = await makeTempDir('existing-manifest');
     try {
       await fs.mkdir(path.join(dir, 'gold'), { recursive: true });
-      const old = { schema_version: 1, build_id: 'old', tables: {} };
-      await fs.writeFile(path.join(dir, 'gold', 'manifest.json'), JSON.stringify(old));
-      const result = await runCli(BUILDER_CLI, [
-        'run',
-        '--out',
-        dir,
-        '--items',
-        '3',
-        '--from',
-        FROM,
-        '--to',
-        '2024-01-31',
-      ]);
+      await fs.writeFile(path.join(dir, 'gold', 'manifest.json'), manifest);
+      const args = ['run', '--out', dir, '--items', '3', '--from', FROM, '--to', '2024-01-31'];
+      await check(dir, await runCli(BUILDER_CLI, args));
+    } finally {
+      await cleanup();
+    }
+  }
+
+  it('replaces a manifest of an older gold schema instead of refusing to build', () =>
+    buildOver(JSON.stringify({ schema_version: 1, build_id: 'old', tables: {} }), async (dir, result) => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect((await readManifest(dir)).schema_version).toBe(SCHEMA_VERSION);
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 
-  it('refuses to overwrite a manifest it cannot read, and says so', async () => {
-    const { dir, cleanup } = await makeTempDir('bad-manifest');
-    try {
-      await fs.mkdir(path.join(dir, 'gold'), { recursive: true });
-      await fs.writeFile(path.join(dir, 'gold', 'manifest.json'), '{ not json');
-      const result = await runCli(BUILDER_CLI, [
-        'run',
-        '--out',
-        dir,
-        '--items',
-        '3',
-        '--from',
-        FROM,
-        '--to',
-        '2024-01-31',
-      ]);
+  it('refuses to overwrite a manifest it cannot read, and says so', () =>
+    buildOver('{ not json', async (_dir, result) => {
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(/manifest\.json is not valid JSON/);
-    } finally {
-      await cleanup();
-    }
-  });
+    }));
 });
 
 describe('builder CLI errors', () => {

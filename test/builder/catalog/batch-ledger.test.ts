@@ -10,6 +10,7 @@ import {
 } from '../../../builder/src/catalog/batch-ledger.ts';
 import { CliError } from '../../../builder/src/errors.ts';
 import { Layout } from '../../../builder/src/layout.ts';
+import { lineageFixture } from '../../helpers/manifest-fixture.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 function batch(id: string, source: string, mode: BatchRecord['mode'], sha256: string): BatchRecord {
@@ -21,14 +22,7 @@ function batch(id: string, source: string, mode: BatchRecord['mode'], sha256: st
     ingested_at: '2026-01-01T00:00:00Z',
     files: [{ role: 'movements', name: 'm.csv', sha256, bytes: 1 }],
     dates: { from: '2025-01-01', to: '2025-12-31' },
-    lineage: {
-      bronze_rows: 1,
-      duplicates_dropped: 0,
-      cleaned_rows: 1,
-      validated_rows: 1,
-      rejected_rows: 0,
-      rejected_by_rule: {},
-    },
+    lineage: lineageFixture(),
   };
 }
 
