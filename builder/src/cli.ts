@@ -66,13 +66,11 @@ async function main(argv: string[]): Promise<void> {
   });
 }
 
+/** Node's file-system errors (ENOSPC, EACCES…) and DuckDB's own I/O failures (disk full, unwritable). */
 function isIoError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    typeof error.code === 'string' &&
-    /^E[A-Z]+$/.test(error.code)
-  );
+  if (!(error instanceof Error)) return false;
+  if ('code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code)) return true;
+  return /^(IO Error|Out of Memory Error|Permission Error)\b/.test(error.message);
 }
 
 function report(error: unknown, debug: boolean): number {
