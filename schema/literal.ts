@@ -6,3 +6,8 @@ export function sqlString(value: string): string {
   if (value.includes('\0')) throw new Error('SQL string literal cannot contain a NUL character');
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** A DuckDB list literal of strings, e.g. the files of one read_parquet([...]) call. */
+export function sqlStringList(values: readonly string[]): string {
+  return `[${values.map(sqlString).join(', ')}]`;
+}

@@ -4,7 +4,7 @@
  * (sqlString) and identifiers (ident / quoteIdentifier, checked against an allow-list).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { sqlString } from '../../schema/index.ts';
+import { sqlStringList } from '../../schema/index.ts';
 import { StepError } from './errors.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -87,11 +87,10 @@ export async function parquetRowCount(
   connection: DuckDBConnection,
   files: readonly string[],
 ): Promise<number> {
-  const list = files.map(sqlString).join(', ');
   const [row] = await queryStep<{ rows: number | null }>(
     connection,
     'parquet.rows',
-    `SELECT sum(num_rows) AS rows FROM parquet_file_metadata([${list}])`,
+    `SELECT sum(num_rows) AS rows FROM parquet_file_metadata(${sqlStringList(files)})`,
   );
   return Number(row?.rows ?? 0);
 }

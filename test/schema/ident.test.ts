@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ident, IdentifierError, quoteIdentifier, sqlString } from '../../schema/index.ts';
+import { ident, IdentifierError, quoteIdentifier, sqlString, sqlStringList } from '../../schema/index.ts';
 
 describe('quoteIdentifier', () => {
   it.each([
@@ -39,5 +39,14 @@ describe('sqlString', () => {
 
   it('refuses NUL characters', () => {
     expect(() => sqlString('a\0b')).toThrow(/NUL/);
+  });
+});
+
+describe('sqlStringList', () => {
+  it.each([
+    { values: ['/a.parquet', "/o'b.parquet"], expected: "['/a.parquet', '/o''b.parquet']" },
+    { values: [], expected: '[]' },
+  ])('quotes each of $values', ({ values, expected }) => {
+    expect(sqlStringList(values)).toBe(expected);
   });
 });

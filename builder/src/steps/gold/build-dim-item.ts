@@ -6,7 +6,7 @@
  *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '../../../../schema/index.ts';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
@@ -17,7 +17,7 @@ const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) =>
 COPY (
   WITH item_master AS (
     SELECT item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier
-    FROM read_parquet([${items.map(sqlString).join(', ')}], filename = true)
+    FROM read_parquet(${sqlStringList(items)}, filename = true)
     QUALIFY row_number() OVER (PARTITION BY item_id ORDER BY filename DESC) = 1
   ),
   demand_stats AS (

@@ -4,15 +4,11 @@
  * replaces the earlier copy (batch ids sort by time).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '../../../../schema/index.ts';
 import { queryStep } from '../../db.ts';
 import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.fact_demand_daily';
-
-function fileList(files: readonly string[]): string {
-  return `[${files.map(sqlString).join(', ')}]`;
-}
 
 // Demand and order count per item and day over the window, zero-filled.
 const FACT_SQL = (
@@ -24,11 +20,11 @@ const FACT_SQL = (
 COPY (
   WITH items AS (
     SELECT item_id, CAST(row_number() OVER (ORDER BY item_id) AS INTEGER) AS item_key
-    FROM (SELECT DISTINCT item_id FROM read_parquet(${fileList(items)}))
+    FROM (SELECT DISTINCT item_id FROM read_parquet(${sqlStringList(items)}))
   ),
   movements AS (
     SELECT item_id, movement_date, quantity
-    FROM read_parquet(${fileList(validated)})
+    FROM read_parquet(${sqlStringList(validated)})
     ${validated.length > 1 ? 'QUALIFY row_number() OVER (PARTITION BY movement_id ORDER BY _batch_id DESC) = 1' : ''}
   ),
   days AS (

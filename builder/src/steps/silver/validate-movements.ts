@@ -4,7 +4,7 @@
  * Both outputs keep the file's line order (by _row_number), so the same input gives the same bytes.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '../../../../schema/index.ts';
 import { queryStep, runStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import { ruleCaseExpressions } from './rejection-rules.ts';
@@ -13,7 +13,7 @@ const STEP = 'silver.validate';
 
 const KNOWN_ITEMS_SQL = (items: readonly string[]) => `
 CREATE OR REPLACE TEMP TABLE known_items AS
-SELECT DISTINCT item_id FROM read_parquet([${items.map(sqlString).join(', ')}])`;
+SELECT DISTINCT item_id FROM read_parquet(${sqlStringList(items)})`;
 
 // Each cleaned row with the first rule it breaks (NULL when it passes them all). Computed once per
 // output rather than materialised: re-reading the Parquet is cheaper than holding every row.
