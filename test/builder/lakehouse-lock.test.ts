@@ -43,9 +43,12 @@ describe('lockLakehouse', () => {
     await release();
   });
 
-  it('treats an unreadable lock as held rather than stale', async () => {
-    await fs.writeFile(lockFile(), '');
-    await expect(lockLakehouse(new Layout(dir))).rejects.toBeInstanceOf(CliError);
-    expect(await fs.readFile(lockFile(), 'utf8')).toBe('');
-  });
+  it.each([{ content: '' }, { content: 'not-a-pid' }, { content: '-1' }])(
+    'treats an unreadable lock ($content) as held rather than stale',
+    async ({ content }) => {
+      await fs.writeFile(lockFile(), content);
+      await expect(lockLakehouse(new Layout(dir))).rejects.toBeInstanceOf(CliError);
+      expect(await fs.readFile(lockFile(), 'utf8')).toBe(content);
+    },
+  );
 });
