@@ -6,7 +6,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, recordKpiPaints } from '../test/e2e/chromium.ts';
+import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
 
 export interface ColdPaints {
   /** ms from navigation start to the first KPI painted from the manifest. */
@@ -26,7 +26,7 @@ export interface AppSession {
 // Generous: on the 10M-row lakehouse the app's first panel queries scan the fact over HTTP.
 const SETTLE_TIMEOUT_MS = 180_000;
 
-/** What recordKpiPaints (test/e2e/chromium.ts) leaves on `window.__kpiPaints` once both have painted. */
+/** What recordKpiPaints (support/chromium.ts) leaves on `window.__kpiPaints` once both have painted. */
 function isPaintMarks(value: unknown): value is { manifest: number; duckdb: number } {
   return (
     typeof value === 'object' &&

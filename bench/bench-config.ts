@@ -3,8 +3,7 @@
  * two-core reference machine, the full mode adds the 10M-row lakehouse and more samples.
  */
 import { parseArgs } from 'node:util';
-import { daysBetweenInclusive } from '../builder/src/calendar/dates.ts';
-import { FACT_ROW_GROUP_SIZE } from '../builder/src/steps/gold/parquet-options.ts';
+import { daysBetweenInclusive, FACT_ROW_GROUP_SIZE } from '#builder';
 
 export type BenchMode = 'quick' | 'full';
 

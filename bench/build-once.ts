@@ -5,8 +5,7 @@
  *   node --import tsx bench/build-once.ts --items N --from YYYY-MM-DD --to YYYY-MM-DD --seed N --out DIR
  */
 import { parseArgs } from 'node:util';
-import { createProgress } from '../builder/src/progress.ts';
-import { runPipeline } from '../builder/src/run.ts';
+import { createProgress, runPipeline } from '#builder';
 import type { BuildMeasurement } from './build-measurement.ts';
 
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
  * child process running build-once.ts so its time and peak RSS are its own.
  */
 import path from 'node:path';
-import { runCli } from '../test/helpers/run-cli.ts';
+import { runCli } from '#support/run-cli.ts';
 import { itemsFor, type BenchConfig } from './bench-config.ts';
 import { isBuildMeasurement, type BuildMeasurement } from './build-measurement.ts';
 

@@ -4,7 +4,7 @@
  * browser's numbers: the files are in the OS cache after the first run.
  */
 import { Bench } from 'tinybench';
-import { openNodeDb } from '../test/helpers/node-db.ts';
+import { openNodeDb } from '#support/node-db.ts';
 import type { EngineTiming } from './engine-timing.ts';
 import { benchQueries, viewSources, type QueryId, type QueryInputs } from './queries.ts';
 

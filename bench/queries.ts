@@ -3,8 +3,8 @@
  * history, a roll-up joined to the item dimension, a recent ranking and a full scan. The same SQL
  * text runs on DuckDB-WASM (in the page, through `nova.sql`) and on native DuckDB.
  */
-import { ident } from '../schema/ident.ts';
-import { sqlString } from '../schema/literal.ts';
+import { ident } from '#schema/ident.ts';
+import { sqlString } from '#schema/literal.ts';
 
 /** FROM-clause SQL for the two tables a query reads: the gold views, or a fact file by URL. */
 export interface QuerySources {

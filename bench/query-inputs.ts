@@ -1,6 +1,6 @@
 /** The parameter values of the query set, taken from the lakehouse itself (native DuckDB, once). */
-import type { Manifest } from '../schema/manifest.ts';
-import { openNodeDb } from '../test/helpers/node-db.ts';
+import type { Manifest } from '#schema/manifest.ts';
+import { openNodeDb } from '#support/node-db.ts';
 import type { QueryInputs } from './queries.ts';
 
 // The middle item of the sort order: its rows sit mid-file, neither in the first nor the last row group.

@@ -4,7 +4,7 @@
  */
 import { format } from 'd3-format';
 import { median } from 'd3-array';
-import { formatBytes } from '../builder/src/progress.ts';
+import { formatBytes } from '#builder';
 import type { BenchResults } from './bench-results.ts';
 import type { WasmTiming } from './browser-queries.ts';
 import type { FileTraffic } from './served-log.ts';

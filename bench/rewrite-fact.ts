@@ -4,10 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parquetOptions } from '../builder/src/steps/gold/parquet-options.ts';
-import { ident } from '../schema/ident.ts';
-import { sqlString } from '../schema/literal.ts';
-import { goldTables } from '../schema/tables.ts';
+import { parquetOptions } from '#builder';
+import { ident } from '#schema/ident.ts';
+import { sqlString } from '#schema/literal.ts';
+import { goldTables } from '#schema/tables.ts';
 
 export interface FactLayout {
   rowGroupSize: number;

@@ -2,7 +2,7 @@
  * Every response the static server sent, in order, so a measurement can take the slice between two
  * marks and count what one page load or one query fetched from one file.
  */
-import type { ServedEntry } from '../static-server/src/server.ts';
+import type { ServedEntry } from '#static-server';
 
 export interface FileTraffic {
   /** Body bytes sent for the file (GET bodies; HEAD sends none). */

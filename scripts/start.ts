@@ -6,17 +6,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
-import { defaultWindow } from '../builder/src/calendar/dates.ts';
 import { newestMtime } from './newest-mtime.ts';
-import { createProgress, formatSummaryTable } from '../builder/src/progress.ts';
-import { runPipeline } from '../builder/src/run.ts';
-import { readLedger } from '../builder/src/catalog/batch-ledger.ts';
-import { isCliError } from '../builder/src/errors.ts';
-import { Layout } from '../builder/src/layout.ts';
-import { manifestProblem } from '../schema/index.ts';
-import { StaticServerError } from '../static-server/src/errors.ts';
-import { parsePort } from '../static-server/src/parse-cli-options.ts';
-import { startStaticServer } from '../static-server/src/server.ts';
+import {
+  createProgress,
+  defaultWindow,
+  formatSummaryTable,
+  isCliError,
+  Layout,
+  readLedger,
+  runPipeline,
+} from '#builder';
+import { manifestProblem } from '#schema';
+import { parsePort, startStaticServer, StaticServerError } from '#static-server';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
 const webDist = path.resolve('web/dist');

@@ -13,7 +13,7 @@ import {
   type Lineage,
   type Manifest,
   type ManifestTable,
-} from '../../schema/index.ts';
+} from '#schema';
 import { activeBatches, readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
 import { addDays } from './calendar/dates.ts';
 import { duckdbVersion } from './db.ts';

@@ -4,7 +4,7 @@
  * (sqlString) and identifiers (ident / quoteIdentifier, checked against an allow-list).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { sqlStringList } from '../../schema/index.ts';
+import { sqlStringList } from '#schema';
 import { StepError } from './errors.ts';
 
 export type Params = Record<string, DuckDBValue>;

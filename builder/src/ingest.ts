@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Lineage } from '../../schema/index.ts';
+import type { Lineage } from '#schema';
 import {
   activeBatches,
   appendToLedger,

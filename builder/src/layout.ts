@@ -3,7 +3,7 @@
  * Every path the builder writes is made here and checked to stay under the root.
  */
 import path from 'node:path';
-import { goldFileName, MANIFEST_PATH, type GoldTableId } from '../../schema/index.ts';
+import { goldFileName, MANIFEST_PATH, type GoldTableId } from '#schema';
 
 export interface BatchRef {
   source: string;

@@ -9,11 +9,11 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isManifest, summaryKpiKeys, type Manifest } from '../../schema/manifest.ts';
+import { isManifest, summaryKpiKeys, type Manifest } from '#schema/manifest.ts';
 import { startStaticServer, type ServedEntry, type StaticServer } from '../../static-server/src/server.ts';
-import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
+import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { launchChromium, recordKpiPaints } from './chromium.ts';
+import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
 import { nativeCount, nativeKpis } from './native-kpis.ts';
 
 // 400 items x 1 year is ~146k fact rows in three row groups: big enough that reading one item

@@ -2,9 +2,9 @@
  * The headline numbers computed independently of the app: the test's own SQL, run by native
  * DuckDB straight on the Parquet files, with BETWEEN windows instead of the app's `>` arithmetic.
  */
-import { sqlString } from '../../schema/literal.ts';
-import type { SummaryKpiKey } from '../../schema/manifest.ts';
-import { openNodeDb } from '../helpers/node-db.ts';
+import { sqlString } from '#schema/literal.ts';
+import type { SummaryKpiKey } from '#schema/manifest.ts';
+import { openNodeDb } from '#support/node-db.ts';
 
 const SQL = (fact: string, items: string) => `
 WITH f AS (SELECT date, item_id, demand FROM read_parquet(${sqlString(fact)})),

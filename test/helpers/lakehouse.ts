@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { goldTableIds, isManifest, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, isManifest, type Manifest } from '#schema';
 
 export async function readManifest(dir: string): Promise<Manifest> {
   const value: unknown = JSON.parse(await fs.readFile(path.join(dir, 'gold', 'manifest.json'), 'utf8'));

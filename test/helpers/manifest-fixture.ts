@@ -1,4 +1,4 @@
-import { goldTableIds, goldTables, SCHEMA_VERSION, type Lineage, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, goldTables, SCHEMA_VERSION, type Lineage, type Manifest } from '#schema';
 
 /** One valid row through every layer. */
 export function lineageFixture(): Lineage {

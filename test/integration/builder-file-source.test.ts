@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { expectManifestIntact, readManifest } from '../helpers/lakehouse.ts';
-import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
+import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const SAMPLE = 'builder/samples/erp-export';

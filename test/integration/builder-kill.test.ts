@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectManifestIntact } from '../helpers/lakehouse.ts';
-import { BUILDER_CLI, runCli } from '../helpers/run-cli.ts';
+import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const window = ['--items', '60', '--from', '2024-01-01', '--to', '2025-06-30'];

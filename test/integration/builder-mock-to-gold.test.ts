@@ -4,9 +4,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldTableIds, goldTables, isManifest, SCHEMA_VERSION, type Manifest } from '../../schema/index.ts';
+import { goldTableIds, goldTables, isManifest, SCHEMA_VERSION, type Manifest } from '#schema';
 import { openTestConnection } from '../helpers/duckdb.ts';
-import { BUILDER_CLI, runCli, type CliRun } from '../helpers/run-cli.ts';
+import { BUILDER_CLI, runCli, type CliRun } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const ITEMS = 40;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectManifestIntact } from '../helpers/lakehouse.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const START = 'scripts/start.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { READER_DUCKDB_WASM_VERSION } from '../../schema/index.ts';
+import { READER_DUCKDB_WASM_VERSION } from '#schema';
 
 describe('READER_DUCKDB_WASM_VERSION', () => {
   it('is the exact duckdb-wasm version the app is pinned to', () => {

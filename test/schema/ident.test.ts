@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ident, IdentifierError, quoteIdentifier, sqlString, sqlStringList } from '../../schema/index.ts';
+import { ident, IdentifierError, quoteIdentifier, sqlString, sqlStringList } from '#schema';
 
 describe('quoteIdentifier', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isManifest, manifestProblem } from '../../schema/index.ts';
+import { isManifest, manifestProblem } from '#schema';
 import { manifestFixture } from '../helpers/manifest-fixture.ts';
 
 const validManifest = manifestFixture;

@@ -4,7 +4,7 @@
  * from the batches listed here.
  */
 import fs from 'node:fs/promises';
-import type { Lineage } from '../../../schema/index.ts';
+import type { Lineage } from '#schema';
 import { CliError, ExitCode } from '../errors.ts';
 import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';

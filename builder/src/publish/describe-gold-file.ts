@@ -1,6 +1,6 @@
 /** The manifest entry of one staged gold file: rows, bytes, sha256 and column types from the file itself. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, type ManifestTable } from '../../../schema/index.ts';
+import { sqlString, type ManifestTable } from '#schema';
 import { queryStep } from '../db.ts';
 import { fileSize, sha256File } from '../files.ts';
 

@@ -7,7 +7,7 @@
  * (publish/remove-leftovers.ts).
  */
 import fs from 'node:fs/promises';
-import type { Manifest } from '../../../schema/index.ts';
+import type { Manifest } from '#schema';
 import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';
 import { pruneBuilds } from './prune-builds.ts';

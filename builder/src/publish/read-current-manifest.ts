@@ -1,6 +1,6 @@
 /** The manifest readers currently follow, or undefined when gold has never been published here. */
 import fs from 'node:fs/promises';
-import { isRecord, manifestProblem, SCHEMA_VERSION, type Manifest } from '../../../schema/index.ts';
+import { isRecord, manifestProblem, SCHEMA_VERSION, type Manifest } from '#schema';
 import { CliError, ExitCode } from '../errors.ts';
 import type { Layout } from '../layout.ts';
 

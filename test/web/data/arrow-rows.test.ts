@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeDb } from '../../helpers/node-db.ts';
+import type { NodeDb } from '#support/node-db.ts';
 import { engines } from '../helpers/engines.ts';
 
 // One literal of each type the app can meet; both engines must hand back the same plain values.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../../schema/manifest.ts';
+import type { Manifest } from '#schema/manifest.ts';
 import { manifestFixture } from '../../helpers/manifest-fixture.ts';
 import { DataLoadError } from '../../../web/src/lib/data/errors.ts';
 import { loadManifest } from '../../../web/src/lib/data/load-manifest.ts';

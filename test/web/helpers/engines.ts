@@ -1,5 +1,5 @@
 /** Both engines a web query must run on: the browser's DuckDB-WASM 0.9 and native DuckDB 1.5. */
-import { openNodeDb, type GoldFiles, type NodeDb } from '../../helpers/node-db.ts';
+import { openNodeDb, type GoldFiles, type NodeDb } from '#support/node-db.ts';
 import { openWasmDb } from './wasm-db.ts';
 
 export interface Engine {

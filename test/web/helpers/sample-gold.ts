@@ -3,7 +3,7 @@
  * at all, one whose demand stops early, and a date range that starts mid-week so weekly buckets
  * are partial at both ends. Tests compute their expected values from these rows in plain TS.
  */
-import type { DimItemRow, FactDemandDailyRow } from '../../../schema/tables.ts';
+import type { DimItemRow, FactDemandDailyRow } from '#schema/tables.ts';
 
 const FIRST_DAY = '2024-01-03'; // a Wednesday
 const DAYS = 130;

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { NodeDb } from '../../helpers/node-db.ts';
+import type { NodeDb } from '#support/node-db.ts';
 import type { Engine } from './engines.ts';
 import { writeGold, type GoldRows } from './write-gold.ts';
 

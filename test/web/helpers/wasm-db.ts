@@ -5,12 +5,12 @@
  */
 import { createRequire } from 'node:module';
 import type { DuckDBBindings, DuckDBBundles, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
-import type { GoldTableId } from '../../../schema/tables.ts';
+import type { GoldTableId } from '#schema/tables.ts';
 import { arrowToRows } from '../../../web/src/lib/data/arrow-rows.ts';
 import { duckdbConfig } from '../../../web/src/lib/data/duckdb-config.ts';
 import { QueryError } from '../../../web/src/lib/data/errors.ts';
 import { goldViewSql } from '../../../web/src/lib/data/gold-views.ts';
-import type { GoldFiles, NodeDb } from '../../helpers/node-db.ts';
+import type { GoldFiles, NodeDb } from '#support/node-db.ts';
 
 /** The part of the node-blocking bundle used here; its own typings are published for browsers. */
 interface NodeBlockingBundle {

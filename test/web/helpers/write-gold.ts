@@ -4,10 +4,10 @@
  */
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { ident } from '../../../schema/ident.ts';
-import { sqlString } from '../../../schema/literal.ts';
-import { goldTables, type GoldTableId, type RowOf } from '../../../schema/tables.ts';
-import type { GoldFiles } from '../../helpers/node-db.ts';
+import { ident } from '#schema/ident.ts';
+import { sqlString } from '#schema/literal.ts';
+import { goldTables, type GoldTableId, type RowOf } from '#schema/tables.ts';
+import type { GoldFiles } from '#support/node-db.ts';
 
 export type GoldRows = { [T in GoldTableId]?: readonly RowOf<T>[] };
 

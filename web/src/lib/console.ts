@@ -2,8 +2,8 @@
  * `window.nova`: the lakehouse from the browser console, for analysts who prefer SQL to clicking.
  * Everything goes through the same `Db` and queries as the views; results are plain objects.
  */
-import type { Manifest } from '../../../schema/manifest.ts';
-import { goldTableIds, type GoldTableId } from '../../../schema/tables.ts';
+import type { Manifest } from '#schema/manifest.ts';
+import { goldTableIds, type GoldTableId } from '#schema/tables.ts';
 import type { Db } from './data/db-port.ts';
 import { describeTable, type ColumnRow } from './data/queries/describe-table.ts';
 

@@ -4,7 +4,7 @@
  * usage error that says which key is wrong.
  */
 import fs from 'node:fs/promises';
-import { isRecord } from '../../../../schema/index.ts';
+import { isRecord } from '#schema';
 import { CliError, ExitCode } from '../../errors.ts';
 import {
   defaultErpMapping,

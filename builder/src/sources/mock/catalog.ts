@@ -2,7 +2,7 @@
  * The mock ERP's item master: telecom-tower spare parts with names, units, BRL costs, lead times,
  * suppliers, and the hidden demand pattern that drives the generated movements.
  */
-import { itemCategories, type ItemCategory } from '../../../../schema/index.ts';
+import { itemCategories, type ItemCategory } from '#schema';
 import { between, cycle, pick, seededRandom, weighted, type Random } from './random.ts';
 
 export const demandPatterns = ['smooth', 'seasonal', 'erratic', 'intermittent', 'lumpy'] as const;

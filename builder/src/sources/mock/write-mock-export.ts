@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, sqlString } from '../../../../schema/index.ts';
+import { quoteIdentifier, sqlString } from '#schema';
 import { loadHolidays } from '../../calendar/load-holidays.ts';
 import { queryStep, runStep } from '../../db.ts';
 import { defaultErpMapping } from '../erp-mapping.ts';

@@ -3,7 +3,7 @@
  * columns (_source_file, _row_number, _batch_id, _ingested_at), written as Parquet.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString } from '#schema';
 import { queryStep, type Params } from '../../db.ts';
 import { CliError, ExitCode, StepError } from '../../errors.ts';
 import { writeAtomically } from '../../files.ts';

@@ -6,7 +6,7 @@
  *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 

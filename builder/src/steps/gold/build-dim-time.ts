@@ -3,7 +3,7 @@
  * week, ISO day of week (1 = Monday … 7 = Sunday) and Brazilian national holidays.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString } from '#schema';
 import { loadHolidays } from '../../calendar/load-holidays.ts';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';

@@ -4,7 +4,7 @@
  * replaces the earlier copy (batch ids sort by time).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '#schema';
 import { queryStep } from '../../db.ts';
 import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { GoldTableId, Manifest } from '../../../../schema/index.ts';
+import type { GoldTableId, Manifest } from '#schema';
 import type { Layout } from '../../layout.ts';
 import { writeEmptyTable } from './write-empty-table.ts';
 

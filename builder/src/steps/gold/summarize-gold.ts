@@ -3,7 +3,7 @@
  * the 30 days ending on the last actual (inclusive); "previous 30 days" the 30 before them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, type Summary } from '../../../../schema/index.ts';
+import { sqlString, type Summary } from '#schema';
 import { queryStep } from '../../db.ts';
 
 const SUMMARY_SQL = (fact: string, items: string) => `

@@ -3,7 +3,7 @@
  * (fact_forecasts and fact_metrics before the first forecast), so readers always find all five.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { goldTables, ident, sqlString, type GoldTableId } from '../../../../schema/index.ts';
+import { goldTables, ident, sqlString, type GoldTableId } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 

@@ -4,7 +4,7 @@
  * rows are validated plus rejected, and rejected rows add up over the rules. Duplicates dropped is
  * bronze minus cleaned by definition. A violation means rows were lost or invented: the run fails.
  */
-import type { Lineage } from '../../../../schema/index.ts';
+import type { Lineage } from '#schema';
 import { StepError } from '../../errors.ts';
 
 /** Row counts read back from the files of the batch. */

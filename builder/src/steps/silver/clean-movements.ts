@@ -4,7 +4,7 @@
  * (the first occurrence in the file wins).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '../../../../schema/index.ts';
+import { sqlString } from '#schema';
 import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import type { ErpMapping } from '../../sources/erp-mapping.ts';

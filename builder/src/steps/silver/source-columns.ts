@@ -3,7 +3,7 @@
  * is quoted into SQL only if the file really has that column, and a missing one is a clear error.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, sqlString } from '../../../../schema/index.ts';
+import { quoteIdentifier, sqlString } from '#schema';
 import { queryStep } from '../../db.ts';
 import { CliError, ExitCode } from '../../errors.ts';
 

@@ -4,7 +4,7 @@
  * Both outputs keep the file's line order (by _row_number), so the same input gives the same bytes.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '../../../../schema/index.ts';
+import { sqlString, sqlStringList } from '#schema';
 import { queryStep, runStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import { ruleCaseExpressions } from './rejection-rules.ts';

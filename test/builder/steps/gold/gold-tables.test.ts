@@ -5,7 +5,7 @@ import { buildDimTime } from '../../../../builder/src/steps/gold/build-dim-time.
 import { buildFactDemandDaily } from '../../../../builder/src/steps/gold/build-fact-demand-daily.ts';
 import { summarizeGold } from '../../../../builder/src/steps/gold/summarize-gold.ts';
 import { writeEmptyTable } from '../../../../builder/src/steps/gold/write-empty-table.ts';
-import { goldTables } from '../../../../schema/index.ts';
+import { goldTables } from '#schema';
 import { openTestConnection } from '../../../helpers/duckdb.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 

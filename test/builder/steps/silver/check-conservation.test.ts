@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StepError } from '../../../../builder/src/errors.ts';
 import { checkConservation, type FileRows } from '../../../../builder/src/steps/silver/check-conservation.ts';
-import type { Lineage } from '../../../../schema/index.ts';
+import type { Lineage } from '#schema';
 
 const lineage: Lineage = {
   bronze_rows: 10,

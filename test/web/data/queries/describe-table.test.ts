@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldTables } from '../../../../schema/tables.ts';
+import { goldTables } from '#schema/tables.ts';
 import { describeTable } from '../../../../web/src/lib/data/queries/describe-table.ts';
 import { engines } from '../../helpers/engines.ts';
 import { useGold } from '../../helpers/use-gold.ts';

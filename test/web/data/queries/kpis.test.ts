@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryKpiKeys } from '../../../../schema/manifest.ts';
+import { summaryKpiKeys } from '#schema/manifest.ts';
 import { kpis } from '../../../../web/src/lib/data/queries/kpis.ts';
 import { engines } from '../../helpers/engines.ts';
 import { useGold } from '../../helpers/use-gold.ts';

@@ -4,8 +4,8 @@
  * creates one view per table. Every query awaits it; `Db` is implemented here on top.
  */
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Manifest } from '../../../../schema/manifest.ts';
-import { goldTableIds } from '../../../../schema/tables.ts';
+import type { Manifest } from '#schema/manifest.ts';
+import { goldTableIds } from '#schema/tables.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { fileUrl, resolveDataBaseUrl } from './data-location.ts';
 import type { Db } from './db-port.ts';

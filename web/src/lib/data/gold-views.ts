@@ -3,9 +3,9 @@
  * over its Parquet file. The column list is explicit so a file with extra or reordered columns
  * still yields exactly the schema/ contract, and a missing column fails at startup, not mid-page.
  */
-import { ident } from '../../../../schema/ident.ts';
-import { sqlString } from '../../../../schema/literal.ts';
-import { goldTables, type GoldTableId } from '../../../../schema/tables.ts';
+import { ident } from '#schema/ident.ts';
+import { sqlString } from '#schema/literal.ts';
+import { goldTables, type GoldTableId } from '#schema/tables.ts';
 
 /** `CREATE OR REPLACE VIEW` for one table; `source` is a registered file name or a local path. */
 export function goldViewSql(table: GoldTableId, source: string): string {

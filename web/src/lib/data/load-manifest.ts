@@ -2,7 +2,7 @@
  * Fetches and checks gold/manifest.json. It is small and served with `no-cache`, so it arrives
  * long before DuckDB-WASM is ready and lets the app paint the headline numbers first.
  */
-import { MANIFEST_PATH, isManifest, manifestProblem, type Manifest } from '../../../../schema/manifest.ts';
+import { MANIFEST_PATH, isManifest, manifestProblem, type Manifest } from '#schema/manifest.ts';
 import { DataLoadError } from './errors.ts';
 
 const HINT = 'build the lakehouse first, or open the app with ?data=<url of the folder holding gold/>';

@@ -1,5 +1,5 @@
 /** Column names and types of one gold view, for `nova.describe()`. */
-import { isGoldTableId, goldTableIds } from '../../../../../schema/tables.ts';
+import { isGoldTableId, goldTableIds } from '#schema/tables.ts';
 import type { Db } from '../db-port.ts';
 
 export interface ColumnRow {

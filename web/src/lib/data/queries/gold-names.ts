@@ -2,7 +2,7 @@
  * Quoted gold table and column identifiers for the query modules, each checked once against the
  * schema's allow-list (a misspelt name fails at import, not in the browser at query time).
  */
-import { ident } from '../../../../../schema/ident.ts';
+import { ident } from '#schema/ident.ts';
 
 export const fact = ident('table', 'fact_demand_daily');
 export const item = ident('table', 'dim_item');

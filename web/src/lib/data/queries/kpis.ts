@@ -4,7 +4,7 @@
  * "Last 30 days" are the 30 days ending at the last actual date (inclusive), not at today.
  */
 import { fact, item, date, demand, itemKey, unitCost } from './gold-names.ts';
-import type { Summary } from '../../../../../schema/manifest.ts';
+import type { Summary } from '#schema/manifest.ts';
 import type { Db } from '../db-port.ts';
 
 // Totals over all actuals plus the two trailing 30-day windows; DATE - INTEGER is a DATE on both

@@ -14,10 +14,8 @@ import {
   type DuckDBValueConverter,
   type Json,
 } from '@duckdb/node-api';
-import type { GoldTableId } from '../../schema/tables.ts';
-import type { Db } from '../../web/src/lib/data/db-port.ts';
-import { QueryError } from '../../web/src/lib/data/errors.ts';
-import { goldViewSql } from '../../web/src/lib/data/gold-views.ts';
+import type { GoldTableId } from '#schema/tables.ts';
+import { goldViewSql, QueryError, type Db } from '#web-data';
 
 export interface NodeDb extends Db {
   close(): void;

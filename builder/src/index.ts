@@ -1,0 +1,11 @@
+/**
+ * The builder's public entry: what other parts (npm start, ml, bench) may call. Everything else
+ * under builder/src is internal and may change without notice.
+ */
+export { runPipeline, type RunOptions, type RunResult } from './run.ts';
+export { createProgress, formatBytes, formatSummaryTable, type Progress } from './progress.ts';
+export { CliError, ExitCode, isCliError } from './errors.ts';
+export { Layout } from './layout.ts';
+export { readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
+export { daysBetweenInclusive, defaultWindow } from './calendar/dates.ts';
+export { FACT_ROW_GROUP_SIZE, parquetOptions } from './steps/gold/parquet-options.ts';
