@@ -28,7 +28,7 @@ const started = performance.now();
 const result = await runPipeline({
   source: { kind: 'mock', items: Number(items), from, to, seed: Number(seed), faultRate: 0.005 },
   build: true,
-  outDir: out,
+  location: { kind: 'folder', dir: out },
   keepBuilds: 1,
   force: true,
   progress,

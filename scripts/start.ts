@@ -56,7 +56,7 @@ async function ensureLakehouse(): Promise<void> {
       ? { kind: 'mock', items: 200, seed: 42, faultRate: 0.005, ...defaultWindow(new Date()) }
       : undefined,
     build: true,
-    outDir: dataDir,
+    location: { kind: 'folder', dir: dataDir },
     keepBuilds: 3,
     force: !demo,
     progress,

@@ -22,7 +22,7 @@ import type { Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
 import { newId } from './publish/build-id.ts';
 import { describeGoldFile } from './publish/describe-gold-file.ts';
-import { publishLocal } from './publish/publish-local.ts';
+import type { LakehouseSession } from './publish/lakehouse-target.ts';
 import { readCurrentManifest } from './publish/read-current-manifest.ts';
 import { buildDimItem } from './steps/gold/build-dim-item.ts';
 import { buildDimTime } from './steps/gold/build-dim-time.ts';
@@ -32,6 +32,8 @@ import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
   layout: Layout;
+  /** Publishes the staged build to the lakehouse's target (a folder or a bucket). */
+  publish: LakehouseSession['publishGold'];
   progress: Progress;
   keepBuilds: number;
   /** Build even when the current gold was made from exactly the active batches. */
@@ -158,7 +160,7 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
           items: staged('dim_item'),
         }),
       };
-      const prunedBuilds = await publishLocal(layout, stagedBuild, result, options.keepBuilds);
+      const prunedBuilds = await options.publish(stagedBuild, result, options.keepBuilds);
       const bytes = goldTableIds.reduce((sum, table) => sum + tables[table].bytes, 0);
       const pruned = prunedBuilds.length > 0 ? `, pruned ${prunedBuilds.length} old` : '';
       return { manifest: result, bytes, detail: `build ${buildId}${pruned}` };

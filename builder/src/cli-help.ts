@@ -14,6 +14,9 @@ const SOURCE = `Source (ingest, run):
 
 const COMMON = `Common:
   --out DIR              lakehouse folder (default: $DATA_DIR or data)
+  --s3 s3://BUCKET/PREFIX  lakehouse in a bucket instead of a folder; the endpoint and credentials
+                         come from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+                         AWS_REGION (default us-east-1)
   --debug                print stack traces and the failing SQL
   -h, --help             show this help
 

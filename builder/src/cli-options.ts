@@ -11,6 +11,7 @@ import {
   toIsoDate,
 } from './calendar/dates.ts';
 import { CliError, ExitCode } from './errors.ts';
+import { parseS3Url, type LakehouseLocation } from './publish/location.ts';
 import { readMapping } from './sources/file/read-mapping.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 
@@ -22,7 +23,7 @@ const MAX_MOCK_ITEMS = 99_999;
 
 export interface CommandOptions {
   source: SourceSpec | undefined;
-  outDir: string;
+  location: LakehouseLocation;
   keepBuilds: number;
   force: boolean;
   debug: boolean;
@@ -40,6 +41,7 @@ const optionSpec = {
   'item-master': { type: 'string' },
   mapping: { type: 'string' },
   out: { type: 'string' },
+  s3: { type: 'string' },
   keep: { type: 'string' },
   force: { type: 'boolean' },
   schedule: { type: 'string' },
@@ -50,7 +52,7 @@ const optionSpec = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof optionSpec; strict: true }>>['values'];
 
-/** Flags each command accepts beyond --out, --debug and --help. */
+/** Flags each command accepts beyond --out, --s3, --debug and --help. */
 const commandFlags: Record<Command, readonly (keyof typeof optionSpec)[]> = {
   ingest: ['source', 'items', 'from', 'to', 'seed', 'fault-rate', 'input', 'item-master', 'mapping', 'force'],
   build: ['keep', 'force'],
@@ -138,7 +140,7 @@ async function parseSource(command: Command, values: Values, now: Date): Promise
 }
 
 function checkFlags(command: Command, values: Values): void {
-  const allowed = new Set<string>([...commandFlags[command], 'out', 'debug', 'help']);
+  const allowed = new Set<string>([...commandFlags[command], 'out', 's3', 'debug', 'help']);
   const extra = Object.keys(values).filter((flag) => !allowed.has(flag));
   if (extra.length > 0) throw usage(command, `${command} does not take --${extra.join(', --')}`);
   const mockOnly = ['items', 'from', 'to', 'seed', 'fault-rate'].filter((flag) => flag in values);
@@ -148,6 +150,20 @@ function checkFlags(command: Command, values: Values): void {
   if (values.source !== 'file' && fileOnly.length > 0)
     throw usage(command, `--${fileOnly[0]} needs --source file`);
   if (values.tz !== undefined && values.schedule === undefined) throw usage(command, '--tz needs --schedule');
+}
+
+/** `--out DIR` or `--s3 s3://bucket/prefix` (never both); neither means $DATA_DIR, else data/. */
+export function parseLocation(
+  command: string,
+  values: { out?: string; s3?: string },
+  env: NodeJS.ProcessEnv,
+): LakehouseLocation {
+  if (values.out !== undefined && values.s3 !== undefined)
+    throw usage(command, 'give --out or --s3, not both');
+  if (values.s3 === undefined) return { kind: 'folder', dir: values.out ?? env.DATA_DIR ?? 'data' };
+  const location = parseS3Url(values.s3);
+  if (typeof location === 'string') throw usage(command, `--s3: ${location}`);
+  return location;
 }
 
 export async function parseCommandOptions(
@@ -165,7 +181,7 @@ export async function parseCommandOptions(
   checkFlags(command, values);
   return {
     source: command === 'build' ? undefined : await parseSource(command, values, today),
-    outDir: values.out ?? env.DATA_DIR ?? 'data',
+    location: parseLocation(command, values, env),
     keepBuilds: integer(command, 'keep', values.keep, 3, 1),
     force: values.force ?? false,
     debug: values.debug ?? false,

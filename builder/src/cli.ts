@@ -6,6 +6,7 @@
 import { COMMAND_HELP, HELP } from './cli-help.ts';
 import { parseCommandOptions, usage, type Command, type CommandOptions } from './cli-options.ts';
 import { ExitCode, isCliError, isStepError } from './errors.ts';
+import { describeLocation } from './publish/location.ts';
 import { createProgress, formatSummaryTable } from './progress.ts';
 import { runPipeline, type RunResult } from './run.ts';
 import { runOnSchedule } from './schedule.ts';
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const options = await parseCommandOptions(command, rest, process.env, new Date());
   if (!options.schedule) {
-    console.log(`${await runOnce(command, options)} → ${options.outDir}`);
+    console.log(`${await runOnce(command, options)} → ${describeLocation(options.location)}`);
     return;
   }
   const stop = new AbortController();

@@ -34,3 +34,25 @@ export async function writeAtomically(
     throw error;
   }
 }
+
+/**
+ * Every file under `dir` (absolute paths, sorted), leaving out temp files of atomic writes
+ * (`.tmp-*`); an absent folder has none.
+ */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter(
+      (file) =>
+        !path
+          .relative(dir, file)
+          .split(path.sep)
+          .some((part) => part.startsWith('.tmp-')),
+    )
+    .sort();
+}

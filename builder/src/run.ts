@@ -1,6 +1,8 @@
 /**
  * A builder run: ingest a batch and/or build gold, inside one DuckDB instance whose spill folder
- * and scratch files live under the output root and are removed afterwards. No SQL here.
+ * and scratch files live under the working folder and are removed afterwards. The target (a
+ * folder, or a bucket through a local working copy) is opened under its writer lock; the steps
+ * only see the working folder's layout and the session's publish calls. No SQL here.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,9 +10,8 @@ import { buildGold, type BuildOutcome } from './build.ts';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import { openDb, withConnection } from './db.ts';
 import { ingestBatch, type IngestOutcome } from './ingest.ts';
-import { removeLeftovers } from './publish/remove-leftovers.ts';
-import { lockLakehouse } from './lakehouse-lock.ts';
-import { Layout } from './layout.ts';
+import type { LakehouseLocation } from './publish/location.ts';
+import { targetFor } from './publish/open-target.ts';
 import type { Progress } from './progress.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 
@@ -19,7 +20,8 @@ export interface RunOptions {
   source: SourceSpec | undefined;
   /** Build and publish gold after ingesting. */
   build: boolean;
-  outDir: string;
+  /** Where the lakehouse lives: a folder, or s3://bucket/prefix. */
+  location: LakehouseLocation;
   /** Builds kept in gold/ (the current one included). */
   keepBuilds: number;
   /** Ingest identical content again and rebuild an up-to-date gold. */
@@ -35,13 +37,11 @@ export interface RunResult {
 
 export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const now = options.now ?? (() => new Date());
-  const layout = new Layout(options.outDir);
-  await fs.mkdir(layout.goldDir(), { recursive: true });
-  const unlock = await lockLakehouse(layout);
+  const lakehouse = await targetFor(options.location).open(options.progress);
+  const { layout } = lakehouse;
   let scratchDir: string | undefined;
   let instance: DuckDBInstance | undefined;
   try {
-    await removeLeftovers(layout);
     scratchDir = await fs.mkdtemp(path.join(layout.root, '.scratch-'));
     instance = await openDb({ tempDirectory: path.join(scratchDir, 'duckdb-spill') });
     const scratch = scratchDir;
@@ -61,9 +61,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
           `= source: identical to batch ${ingest.identicalTo.batch_id} (ingested ${ingest.identicalTo.ingested_at}); skipped`,
         );
       }
+      if (ingest?.status === 'ingested') await lakehouse.publishLayers(options.progress);
       const build = options.build
         ? await buildGold(connection, {
             layout,
+            publish: lakehouse.publishGold,
             progress: options.progress,
             keepBuilds: options.keepBuilds,
             force: options.force,
@@ -77,6 +79,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   } finally {
     instance?.closeSync();
     if (scratchDir) await fs.rm(scratchDir, { recursive: true, force: true });
-    await unlock();
+    await lakehouse.close();
   }
 }

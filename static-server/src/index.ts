@@ -7,3 +7,5 @@ export {
 } from './server.ts';
 export { StaticServerError } from './errors.ts';
 export { parsePort } from './parse-cli-options.ts';
+export { contentType } from './content-type.ts';
+export { cachePolicy } from './cache-policy.ts';
