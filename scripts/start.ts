@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { build } from 'vite';
-import { newestMtime } from './newest-mtime.ts';
 import {
   createProgress,
   defaultWindow,
+  ensureWebApp,
   formatSummaryTable,
   isCliError,
   Layout,
@@ -20,7 +19,6 @@ import { manifestProblem } from '#schema';
 import { parsePort, startStaticServer, StaticServerError } from '#static-server';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
-const webDist = path.resolve('web/dist');
 // Loopback unless asked: HOST=0.0.0.0 shares the dashboard on the local network.
 const host = process.env.HOST ?? '127.0.0.1';
 
@@ -64,28 +62,11 @@ async function ensureLakehouse(): Promise<void> {
   console.log(`\n${formatSummaryTable(progress.records())}\n`);
 }
 
-async function ensureWebApp(): Promise<void> {
-  const builtAt = await fs.stat(path.join(webDist, 'index.html')).then(
-    (stats) => stats.mtimeMs,
-    () => 0,
-  );
-  const sourcesAt = await newestMtime([
-    'web/src',
-    'web/index.html',
-    'web/vite.config.ts',
-    'schema',
-    'package-lock.json',
-  ]);
-  if (builtAt > sourcesAt) return;
-  console.log('web: building the app into web/dist');
-  await build({ configFile: path.resolve('web/vite.config.ts'), logLevel: 'warn' });
-}
-
 async function main(): Promise<void> {
   // Checked first: a typo in PORT should not wait for a lakehouse and an app build to be reported.
   const port = parsePort(process.env.PORT);
   await ensureLakehouse();
-  await ensureWebApp();
+  const webDist = await ensureWebApp((line) => console.log(line));
   const server = await startStaticServer({ roots: [webDist, dataDir], port, host });
   console.log(`\nNova Corrente demand dashboard: ${server.url}index.html\n(Ctrl+C to stop)`);
   const stop = () => {

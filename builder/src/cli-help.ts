@@ -28,6 +28,8 @@ Commands:
   ingest   land a source's files in bronze and clean/validate them into silver
   build    build gold from every ingested batch and publish it atomically
   run      ingest, then build (once, or on a --schedule)
+  publish-web
+           put the built app (web/dist) beside gold/, so <folder or prefix>/index.html is the product
 
 Run "npm run lakehouse -- <command> --help" for a command's options.`;
 
@@ -62,6 +64,16 @@ ${SOURCE}
   --force                ingest and build even when nothing changed
   --schedule "CRON"      run on this schedule, e.g. "0 2 * * *" (02:00 every day)
   --tz ZONE              time zone of the schedule (default America/Bahia)
+
+${COMMON}`,
+  'publish-web': `Usage: npm run lakehouse -- publish-web [--out DIR | --s3 s3://BUCKET/PREFIX] [--dist DIR]
+
+Copies the built web app (web/dist, built first when missing or older than its sources) beside
+gold/ in the lakehouse: hashed assets first, index.html last. From a bucket, the whole product is
+then <endpoint>/<bucket>/<prefix>/index.html; each object carries its Content-Type and
+Cache-Control (assets cached for good, index.html revalidated).
+
+  --dist DIR             publish this app build instead of web/dist (nothing is built)
 
 ${COMMON}`,
 };

@@ -15,7 +15,7 @@ import { parseS3Url, type LakehouseLocation } from './publish/location.ts';
 import { readMapping } from './sources/file/read-mapping.ts';
 import type { SourceSpec } from './sources/source-spec.ts';
 
-export type Command = 'ingest' | 'build' | 'run';
+export type Command = 'ingest' | 'build' | 'run' | 'publish-web';
 
 /** The mock's 10-digit document numbers hold a 4-digit day and a 5-digit item number. */
 const MAX_MOCK_DAYS = 9_999;
@@ -28,6 +28,8 @@ export interface CommandOptions {
   force: boolean;
   debug: boolean;
   schedule: { cron: string; timezone: string } | undefined;
+  /** publish-web: an app build to publish instead of web/dist. */
+  distDir: string | undefined;
 }
 
 const optionSpec = {
@@ -42,6 +44,7 @@ const optionSpec = {
   mapping: { type: 'string' },
   out: { type: 'string' },
   s3: { type: 'string' },
+  dist: { type: 'string' },
   keep: { type: 'string' },
   force: { type: 'boolean' },
   schedule: { type: 'string' },
@@ -71,6 +74,7 @@ const commandFlags: Record<Command, readonly (keyof typeof optionSpec)[]> = {
     'schedule',
     'tz',
   ],
+  'publish-web': ['dist'],
 };
 
 export function usage(command: string, message: string): CliError {
@@ -180,11 +184,12 @@ export async function parseCommandOptions(
   }
   checkFlags(command, values);
   return {
-    source: command === 'build' ? undefined : await parseSource(command, values, today),
+    source: command === 'ingest' || command === 'run' ? await parseSource(command, values, today) : undefined,
     location: parseLocation(command, values, env),
     keepBuilds: integer(command, 'keep', values.keep, 3, 1),
     force: values.force ?? false,
     debug: values.debug ?? false,
+    distDir: values.dist,
     schedule:
       values.schedule === undefined
         ? undefined

@@ -6,12 +6,15 @@
 import { COMMAND_HELP, HELP } from './cli-help.ts';
 import { parseCommandOptions, usage, type Command, type CommandOptions } from './cli-options.ts';
 import { ExitCode, isCliError, isStepError } from './errors.ts';
-import { describeLocation } from './publish/location.ts';
-import { createProgress, formatSummaryTable } from './progress.ts';
+import { targetFor } from './publish/open-target.ts';
+import { describeLocation, type LakehouseLocation } from './publish/location.ts';
+import { publishWebApp } from './publish-web.ts';
+import { ensureWebApp } from './web-app/ensure-web-app.ts';
+import { createProgress, formatBytes, formatSummaryTable } from './progress.ts';
 import { runPipeline, type RunResult } from './run.ts';
 import { runOnSchedule } from './schedule.ts';
 
-const commands: readonly Command[] = ['ingest', 'build', 'run'];
+const commands: readonly Command[] = ['ingest', 'build', 'run', 'publish-web'];
 
 function isCommand(value: string): value is Command {
   return (commands as readonly string[]).includes(value);
@@ -34,6 +37,14 @@ async function runOnce(command: Command, options: CommandOptions): Promise<strin
   return describe(result);
 }
 
+async function publishWeb(location: LakehouseLocation, distDir: string | undefined): Promise<void> {
+  const dist = distDir ?? (await ensureWebApp((line) => console.log(line)));
+  const target = targetFor(location);
+  const app = await publishWebApp(target, dist);
+  console.log(`published the app (${app.files} files, ${formatBytes(app.bytes)}) → ${target.location}`);
+  if (app.url) console.log(`open ${app.url}`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -46,6 +57,10 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const options = await parseCommandOptions(command, rest, process.env, new Date());
+  if (command === 'publish-web') {
+    await publishWeb(options.location, options.distDir);
+    return;
+  }
   if (!options.schedule) {
     console.log(`${await runOnce(command, options)} → ${describeLocation(options.location)}`);
     return;

@@ -11,3 +11,4 @@ export { daysBetweenInclusive, defaultWindow } from './calendar/dates.ts';
 export { FACT_ROW_GROUP_SIZE, parquetOptions } from './steps/gold/parquet-options.ts';
 export { describeLocation, parseS3Url, type LakehouseLocation } from './publish/location.ts';
 export { parseLocation } from './cli-options.ts';
+export { ensureWebApp, WEB_DIST } from './web-app/ensure-web-app.ts';

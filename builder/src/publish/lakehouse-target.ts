@@ -10,9 +10,22 @@ import type { Manifest } from '#schema';
 import type { Layout } from '../layout.ts';
 import type { Progress } from '../progress.ts';
 
+/** A local file and the path it is published at, relative to the lakehouse root. */
+export interface LocalFile {
+  relative: string;
+  file: string;
+}
+
 export interface LakehouseTarget {
   /** The folder path or s3:// URL, for messages. */
   readonly location: string;
+  /** Where a browser opens `relative` (a bucket URL); undefined for a folder, which needs a server. */
+  readonly publicUrl: (relative: string) => string | undefined;
+  /**
+   * Publishes files beside the lakehouse (the web app), each written whole and verified; returns
+   * the bytes published. No lock: these paths never overlap the lakehouse's own.
+   */
+  publishFiles(files: readonly LocalFile[]): Promise<number>;
   /**
    * Takes the writer lock, removes what killed runs left, and returns a session whose local folder
    * holds what a run reads: the batch ledger, the active silver files and the current gold.

@@ -22,7 +22,7 @@ import { BucketStore } from './bucket-store.ts';
 import { inParallel } from './in-parallel.ts';
 import { LEDGER_PATH, mirrorLakehouse, type Mirror } from './mirror-lakehouse.ts';
 import { publishFile } from './publish-file.ts';
-import { createS3Client, s3Settings } from './s3-client.ts';
+import { bucketUrl, createS3Client, s3Settings } from './s3-client.ts';
 import { isPreconditionFailed } from './s3-errors.ts';
 
 export interface S3TargetOptions {
@@ -119,8 +119,16 @@ function session(store: BucketStore, lock: BucketLock, layout: Layout, mirror: M
 
 export function s3Target(bucket: string, prefix: string, options: S3TargetOptions = {}): LakehouseTarget {
   const store = openBucketStore(bucket, prefix, options.env);
+  const settings = s3Settings(options.env ?? process.env);
   return {
     location: describeLocation({ kind: 's3', bucket, prefix }),
+    publicUrl: (relative) => `${bucketUrl(settings, bucket, prefix)}${relative}`,
+    async publishFiles(files) {
+      const published = await inParallel(files, FILES_IN_FLIGHT, ({ relative, file }) =>
+        publishFile(store, relative, file, { readBack: true }),
+      );
+      return published.reduce((sum, file) => sum + file.bytes, 0);
+    },
     async open(progress) {
       const lock = await lockBucket(store, { ttlMs: options.lockTtlMs });
       let workDir: string | undefined;
