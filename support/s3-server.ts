@@ -109,6 +109,8 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Te
       AWS_ACCESS_KEY_ID: accessKeyId,
       AWS_SECRET_ACCESS_KEY: secretAccessKey,
       AWS_REGION: 'us-east-1',
+      // Never look for credentials on an instance metadata endpoint (off this machine).
+      AWS_EC2_METADATA_DISABLED: 'true',
     },
     url: (key) => `${endpoint}/${bucket}/${key}`,
     async stop() {

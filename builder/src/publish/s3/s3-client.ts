@@ -16,6 +16,16 @@ export function s3Settings(env: NodeJS.ProcessEnv): S3Settings {
   return { endpoint: endpoint === '' ? undefined : endpoint, region: env.AWS_REGION || 'us-east-1' };
 }
 
+/**
+ * Keys given in `env` are used as they are (what the SDK's own fromEnv would read from
+ * process.env); without them the SDK's default chain looks further (profiles, SSO, instance roles).
+ */
+function credentialsFrom(env: NodeJS.ProcessEnv) {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined };
+}
+
 /** Every request is retried this many times in all (standard mode: exponential backoff with jitter). */
 export const MAX_ATTEMPTS = 5;
 
@@ -28,6 +38,7 @@ export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
   return new S3Client({
     region,
     endpoint,
+    credentials: credentialsFrom(env),
     // MinIO and most S3-compatible servers address buckets by path, not by DNS name.
     forcePathStyle: endpoint !== undefined,
     // Checksums only where the API requires them or where we ask (SHA-256 on every upload). The
