@@ -28,6 +28,38 @@ describe('isManifest / manifestProblem', () => {
       problem: /summary/,
     },
     { case: 'no build id', value: { ...validManifest(), build_id: 7 }, problem: /build_id/ },
+    { case: 'no generated_at', value: { ...validManifest(), generated_at: null }, problem: /generated_at/ },
+    { case: 'no source', value: { ...validManifest(), source: undefined }, problem: /source/ },
+    {
+      case: 'engine without the wasm version',
+      value: { ...validManifest(), engine: { builder_duckdb: 'v1.5.6' } },
+      problem: /engine/,
+    },
+    {
+      case: 'lineage with a text count',
+      value: { ...validManifest(), lineage: { ...validManifest().lineage, cleaned_rows: '1' } },
+      problem: /lineage/,
+    },
+    {
+      case: 'lineage with a text rule count',
+      value: {
+        ...validManifest(),
+        lineage: { ...validManifest().lineage, rejected_by_rule: { BAD_DATE: 'x' } },
+      },
+      problem: /lineage/,
+    },
+    { case: 'batches that are not ids', value: { ...validManifest(), batches: [1] }, problem: /batches/ },
+    {
+      case: 'a column of a type gold does not use',
+      value: {
+        ...validManifest(),
+        tables: {
+          ...validManifest().tables,
+          dim_time: { ...validManifest().tables.dim_time, columns: [{ name: 'date', type: 'HUGEINT' }] },
+        },
+      },
+      problem: /tables missing or malformed: dim_time$/,
+    },
   ])('rejects $case', ({ value, problem }) => {
     expect(isManifest(value)).toBe(false);
     expect(manifestProblem(value)).toMatch(problem);

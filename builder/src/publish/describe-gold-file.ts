@@ -1,7 +1,8 @@
 /** The manifest entry of one staged gold file: rows, bytes, sha256 and column types from the file itself. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, type ManifestTable } from '#schema';
+import { isColumnType, sqlString, type ManifestColumn, type ManifestTable } from '#schema';
 import { queryStep } from '../db.ts';
+import { StepError } from '../errors.ts';
 import { fileSize, sha256File } from '../files.ts';
 
 export async function describeGoldFile(
@@ -25,6 +26,12 @@ export async function describeGoldFile(
     rows: count?.rows ?? 0,
     bytes: await fileSize(stagedFile),
     sha256: await sha256File(stagedFile),
-    columns: columns.map((column) => ({ name: column.column_name, type: column.column_type })),
+    columns: columns.map((column): ManifestColumn => {
+      if (!isColumnType(column.column_type)) {
+        // Gold uses a closed set of types (schema/tables.ts) so every reader can map them.
+        throw new StepError(step, `${publishedPath}: column ${column.column_name} is ${column.column_type}`);
+      }
+      return { name: column.column_name, type: column.column_type };
+    }),
   };
 }
