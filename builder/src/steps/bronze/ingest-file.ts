@@ -35,7 +35,7 @@ const STEP = 'bronze.ingest';
  * preserved (DuckDB's default) row_number() OVER () follows the line order even when the file is
  * read in parallel, which test/builder/steps/bronze checks on a file large enough to be split.
  */
-function reader(input: IngestInput, encoding: string): string {
+function reader(input: IngestInput): string {
   if (input.format === 'parquet') {
     return `(
     SELECT COLUMNS(name -> name <> 'file_row_number')::VARCHAR, file_row_number + 1 AS _row_number
@@ -45,7 +45,7 @@ function reader(input: IngestInput, encoding: string): string {
   const delimiter = input.delimiter === undefined ? '' : ', delim = $delimiter';
   return `(
     SELECT *, row_number() OVER () AS _row_number
-    FROM read_csv($file, all_varchar = true, header = true, encoding = '${encoding}'${delimiter})
+    FROM read_csv($file, all_varchar = true, header = true, encoding = $encoding${delimiter})
   )`;
 }
 
@@ -68,13 +68,14 @@ async function ingestWith(connection: DuckDBConnection, input: IngestInput, enco
     ingested_at: input.ingestedAt,
     file: input.file,
   };
+  if (input.format === 'csv') params.encoding = encoding;
   if (input.format === 'csv' && input.delimiter !== undefined) params.delimiter = input.delimiter;
   let rows = 0;
   await writeAtomically(input.target, async (temp) => {
     const [result] = await queryStep<{ Count: number }>(
       connection,
       STEP,
-      INGEST_SQL(reader(input, encoding), temp),
+      INGEST_SQL(reader(input), temp),
       params,
     );
     rows = result?.Count ?? 0;
