@@ -114,7 +114,7 @@ describe('dashboard in headless Chromium', () => {
   it('keeps grain and category in the URL, so a reload shows the same view', async () => {
     await page.getByRole('button', { name: 'Daily' }).click();
     await page.locator('select').selectOption('battery');
-    await page.waitForFunction(() => window.location.hash === '#grain=day&category=battery');
+    await page.waitForFunction(() => window.location.hash === '#category=battery&grain=day');
     await page.reload();
     await expect(page.getByRole('button', { name: 'Daily' }).getAttribute('aria-pressed')).resolves.toBe(
       'true',
