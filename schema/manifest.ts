@@ -4,8 +4,11 @@
  */
 import { goldTableIds, isColumnType, type ColumnType, type GoldTableId } from './tables.ts';
 
-/** Bumped whenever a gold table's columns change (2: item_key in dim_item and fact_demand_daily). */
-export const SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever the gold contract changes (2: item_key in dim_item and fact_demand_daily;
+ * 3: every table a list of files, item_key in the forecast tables, pre-aggregated grains).
+ */
+export const SCHEMA_VERSION = 3;
 export const MANIFEST_PATH = 'gold/manifest.json';
 
 export interface ManifestColumn {
@@ -13,12 +16,26 @@ export interface ManifestColumn {
   type: ColumnType;
 }
 
-export interface ManifestTable {
+/** One Parquet file of a gold table. */
+export interface ManifestFile {
   /** Path relative to the folder that holds `gold/`, e.g. `gold/<build_id>/dim_item.parquet`. */
   path: string;
   rows: number;
   bytes: number;
   sha256: string;
+  /**
+   * The item_key range the file holds, for tables split into files by item_key (the daily fact),
+   * so a reader of one item opens one file instead of every file's footer.
+   */
+  item_keys?: { min: number; max: number };
+}
+
+/** A gold table: one or more Parquet files with the same columns, read as one. */
+export interface ManifestTable {
+  files: ManifestFile[];
+  /** Totals over the files. */
+  rows: number;
+  bytes: number;
   columns: ManifestColumn[];
 }
 
@@ -73,16 +90,44 @@ function isManifestColumn(value: unknown): value is ManifestColumn {
   return isRecord(value) && typeof value.name === 'string' && isColumnType(value.type);
 }
 
-function isManifestTable(value: unknown): value is ManifestTable {
+function isItemKeyRange(value: unknown): boolean {
+  return (
+    value === undefined || (isRecord(value) && typeof value.min === 'number' && typeof value.max === 'number')
+  );
+}
+
+function isManifestFile(value: unknown): value is ManifestFile {
   return (
     isRecord(value) &&
     typeof value.path === 'string' &&
     typeof value.rows === 'number' &&
     typeof value.bytes === 'number' &&
     typeof value.sha256 === 'string' &&
+    isItemKeyRange(value.item_keys)
+  );
+}
+
+function isManifestTable(value: unknown): value is ManifestTable {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.files) &&
+    value.files.length > 0 &&
+    value.files.every(isManifestFile) &&
+    typeof value.rows === 'number' &&
+    typeof value.bytes === 'number' &&
     Array.isArray(value.columns) &&
     value.columns.every(isManifestColumn)
   );
+}
+
+/** Every file of every table the manifest names, in table order: what a publish must carry. */
+export function manifestFiles(manifest: Manifest): ManifestFile[] {
+  return goldTableIds.flatMap((id) => manifest.tables[id].files);
+}
+
+/** The paths of one table's files, for `read_parquet([...])` or a view over them. */
+export function tablePaths(table: ManifestTable): string[] {
+  return table.files.map((file) => file.path);
 }
 
 function isLineage(value: unknown): value is Lineage {
