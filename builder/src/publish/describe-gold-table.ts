@@ -10,6 +10,7 @@ import {
   type ManifestColumn,
   type ManifestFile,
   type ManifestTable,
+  sql,
 } from '#schema';
 import { queryStep } from '../db.ts';
 import { StepError } from '../errors.ts';
@@ -28,7 +29,7 @@ async function describeFile(connection: DuckDBConnection, file: StagedFile): Pro
   const [count] = await queryStep<{ rows: number }>(
     connection,
     STEP,
-    `SELECT count(*) AS rows FROM read_parquet(${sqlString(file.staged)})`,
+    sql`SELECT count(*) AS rows FROM read_parquet(${sqlString(file.staged)})`,
   );
   const described: ManifestFile = {
     path: file.published,
@@ -51,7 +52,7 @@ export async function describeGoldTable(
   const columns = await queryStep<{ column_name: string; column_type: string }>(
     connection,
     STEP,
-    `DESCRIBE SELECT * FROM read_parquet(${sqlStringList(files.map((file) => file.staged))})`,
+    sql`DESCRIBE SELECT * FROM read_parquet(${sqlStringList(files.map((file) => file.staged))})`,
   );
   return {
     files: described,

@@ -5,14 +5,16 @@
  */
 import { ident } from '#schema/ident.ts';
 import { sqlStringList } from '#schema/literal.ts';
+import { sql, sqlJoin, type SqlText } from '#schema/sql.ts';
 import { goldTables, type GoldTableId } from '#schema/tables.ts';
 
 /** `CREATE OR REPLACE VIEW` for one table; `sources` are registered file names or local paths. */
-export function goldViewSql(table: GoldTableId, sources: readonly string[]): string {
-  const columns = goldTables[table].map((column) => ident('column', column.name)).join(', ');
-  return [
-    `CREATE OR REPLACE VIEW ${ident('table', table)} AS`,
-    `SELECT ${columns}`,
-    `FROM read_parquet(${sqlStringList(sources)})`,
-  ].join('\n');
+export function goldViewSql(table: GoldTableId, sources: readonly string[]): SqlText {
+  const columns = sqlJoin(
+    goldTables[table].map((column) => ident('column', column.name)),
+    ', ',
+  );
+  return sql`CREATE OR REPLACE VIEW ${ident('table', table)} AS
+SELECT ${columns}
+FROM read_parquet(${sqlStringList(sources)})`;
 }
