@@ -5,11 +5,12 @@
  */
 import { ident } from '#schema/ident.ts';
 import { sqlString } from '#schema/literal.ts';
+import { sql, type SqlText } from '#schema/sql.ts';
 
 /** FROM-clause SQL for the two tables a query reads: the gold views, or a fact file by URL. */
 export interface QuerySources {
-  fact: string;
-  items: string;
+  fact: SqlText;
+  items: SqlText;
 }
 
 /** Values every query gets as `?` parameters, so no value is spliced into SQL. */
@@ -30,7 +31,7 @@ export type QueryId = 'a' | 'b' | 'c' | 'd';
 export interface BenchQuery {
   id: QueryId;
   label: string;
-  sql(from: QuerySources): string;
+  sql(from: QuerySources): SqlText;
   params(inputs: QueryInputs): QueryParam[];
 }
 
@@ -48,7 +49,7 @@ export const viewSources: QuerySources = {
 
 /** The fact read straight from a file URL (a probe copy nobody has read yet), items from the view. */
 export function factFileSources(url: string): QuerySources {
-  return { fact: `read_parquet(${sqlString(url)})`, items: viewSources.items };
+  return { fact: sql`read_parquet(${sqlString(url)})`, items: viewSources.items };
 }
 
 export const benchQueries: readonly BenchQuery[] = [
@@ -57,7 +58,7 @@ export const benchQueries: readonly BenchQuery[] = [
     label: 'single item, daily series',
     // CAST: DuckDB-WASM binds a JS number as DOUBLE, and a DOUBLE comparison cannot use the
     // INTEGER column's row-group statistics.
-    sql: (from) => `
+    sql: (from) => sql`
 SELECT f.${date}, f.${demand}, f.${orders}
 FROM ${from.fact} AS f
 WHERE f.${itemKey} = CAST(? AS INTEGER)
@@ -67,7 +68,7 @@ ORDER BY f.${date}`,
   {
     id: 'b',
     label: 'monthly totals by category',
-    sql: (from) => `
+    sql: (from) => sql`
 SELECT date_trunc('month', f.${date}) AS month, i.${category}, sum(f.${demand}) AS units
 FROM ${from.fact} AS f
 JOIN ${from.items} AS i ON i.${itemKey} = f.${itemKey}
@@ -79,7 +80,7 @@ ORDER BY month, i.${category}`,
     // DATE - INTEGER is a DATE on DuckDB 0.9 (WASM) and 1.x (Node) alike.
     id: 'c',
     label: 'top 10 items, last 90 days',
-    sql: (from) => `
+    sql: (from) => sql`
 SELECT f.${itemId}, sum(f.${demand}) AS units
 FROM ${from.fact} AS f
 WHERE f.${date} > CAST(? AS DATE) - 90
@@ -91,7 +92,7 @@ LIMIT 10`,
   {
     id: 'd',
     label: 'full scan: count, sum, avg',
-    sql: (from) => `
+    sql: (from) => sql`
 SELECT count(*) AS n, sum(f.${demand}) AS units, avg(f.${demand}) AS mean_units
 FROM ${from.fact} AS f`,
     params: () => [],

@@ -7,6 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parquetOptions } from '#builder';
 import { ident } from '#schema/ident.ts';
 import { sqlString } from '#schema/literal.ts';
+import { sql, sqlJoin } from '#schema/sql.ts';
 import { goldTables } from '#schema/tables.ts';
 
 export interface FactLayout {
@@ -18,17 +19,20 @@ export interface FactLayout {
   largestRowGroup: number;
 }
 
-const columns = goldTables.fact_demand_daily.map((column) => ident('column', column.name)).join(', ');
+const columns = sqlJoin(
+  goldTables.fact_demand_daily.map((column) => ident('column', column.name)),
+  ', ',
+);
 
 // The builder's order and options; only the row-group size varies.
-const COPY_SQL = (source: string, target: string, rowGroupSize: number) => `
+const COPY_SQL = (source: string, target: string, rowGroupSize: number) => sql`
 COPY (
   SELECT ${columns}
   FROM read_parquet(${sqlString(source)})
   ORDER BY ${ident('column', 'item_id')}, ${ident('column', 'date')}
 ) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
 
-const LAYOUT_SQL = (target: string) => `
+const LAYOUT_SQL = (target: string) => sql`
 SELECT
   count(DISTINCT row_group_id) AS row_groups,
   max(row_group_num_rows) AS largest_row_group

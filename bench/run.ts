@@ -9,7 +9,7 @@ import { link, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import nodeApiPackage from '@duckdb/node-api/package.json' with { type: 'json' };
-import { isManifest, type Manifest } from '#schema/manifest.ts';
+import { isManifest, type Manifest, type ManifestFile, type ManifestTable } from '#schema/manifest.ts';
 import { READER_DUCKDB_WASM_VERSION } from '#schema/engine.ts';
 import { startStaticServer } from '#static-server';
 import { openAppSession, type AppSession } from './app-session.ts';
@@ -40,6 +40,14 @@ async function readManifest(dataDir: string): Promise<Manifest> {
   return parsed;
 }
 
+/** The bench's query set and row-group sweep read a table of one file. */
+function onlyFile(table: ManifestTable): ManifestFile {
+  const [file, ...more] = table.files;
+  if (!file || more.length > 0)
+    throw new Error(`expected one file, the manifest lists ${table.files.length}`);
+  return file;
+}
+
 async function bench(workDir: string): Promise<BenchResults> {
   const config = benchConfig(process.argv.slice(2));
   const machine = machineInfo();
@@ -51,7 +59,7 @@ async function bench(workDir: string): Promise<BenchResults> {
   if (!largest) throw new Error('no lakehouse was built');
   const manifest = await readManifest(largest.dataDir);
   const gold = (table: 'fact_demand_daily' | 'dim_item') =>
-    path.join(largest.dataDir, manifest.tables[table].path);
+    path.join(largest.dataDir, onlyFile(manifest.tables[table]).path);
   const inputs = await queryInputs(gold('dim_item'), manifest);
 
   log('native DuckDB: query set…');
@@ -83,7 +91,7 @@ async function bench(workDir: string): Promise<BenchResults> {
     port: 0,
     onResponse: served.record,
   });
-  const factUrlPath = `/${manifest.tables.fact_demand_daily.path}`;
+  const factUrlPath = `/${onlyFile(manifest.tables.fact_demand_daily).path}`;
   const coldLoads: ColdLoad[] = [];
   // Every fresh session is also a cold start of the app on the same lakehouse: all are recorded.
   const openSession = async (): Promise<AppSession> => {

@@ -2,6 +2,7 @@
  * SQL identifiers cannot travel as parameters, so every identifier that is not literal SQL text
  * passes through `ident`: it must be on the allow-list of its kind, then it is double-quoted.
  */
+import type { SqlText } from './sql.ts';
 import { goldTableIds, goldTables } from './tables.ts';
 
 const goldColumnNames: ReadonlySet<string> = new Set(
@@ -23,12 +24,12 @@ export class IdentifierError extends Error {
 }
 
 /** Double-quotes an identifier, doubling inner quotes (DuckDB/PostgreSQL rule). */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+export function quoteIdentifier(name: string): SqlText {
+  return `"${name.replaceAll('"', '""')}"` as SqlText;
 }
 
 /** The quoted identifier when `name` is on the allow-list of `kind`; throws otherwise. */
-export function ident(kind: IdentKind, name: string): string {
+export function ident(kind: IdentKind, name: string): SqlText {
   if (!allowLists[kind].has(name)) throw new IdentifierError(kind, name);
   return quoteIdentifier(name);
 }

@@ -3,3 +3,4 @@ export * from './manifest.ts';
 export * from './ident.ts';
 export * from './literal.ts';
 export * from './engine.ts';
+export * from './sql.ts';

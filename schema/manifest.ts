@@ -2,23 +2,40 @@
  * gold/manifest.json: the one mutable object of the lakehouse. It names the current build and
  * describes every file of it; readers follow it and nothing else.
  */
-import { goldTableIds, type ColumnType, type GoldTableId } from './tables.ts';
+import { goldTableIds, isColumnType, type ColumnType, type GoldTableId } from './tables.ts';
 
-/** Bumped whenever a gold table's columns change (2: item_key in dim_item and fact_demand_daily). */
-export const SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever the gold contract changes (2: item_key in dim_item and fact_demand_daily;
+ * 3: every table a list of files, item_key in the forecast tables, pre-aggregated grains).
+ */
+export const SCHEMA_VERSION = 3;
 export const MANIFEST_PATH = 'gold/manifest.json';
 
 export interface ManifestColumn {
   name: string;
-  type: ColumnType | string;
+  type: ColumnType;
 }
 
-export interface ManifestTable {
+/** One Parquet file of a gold table. */
+export interface ManifestFile {
   /** Path relative to the folder that holds `gold/`, e.g. `gold/<build_id>/dim_item.parquet`. */
   path: string;
   rows: number;
   bytes: number;
   sha256: string;
+  /**
+   * The item_key range the file holds, for tables split into files by item_key (the daily fact),
+   * so a reader of one item opens one file instead of every file's footer.
+   */
+  item_keys?: { min: number; max: number };
+}
+
+/** A gold table: one or more Parquet files with the same columns, read as one. */
+export interface ManifestTable {
+  files: ManifestFile[];
+  /** Totals over the files. */
+  rows: number;
+  bytes: number;
   columns: ManifestColumn[];
 }
 
@@ -69,14 +86,72 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isManifestTable(value: unknown): value is ManifestTable {
+function isManifestColumn(value: unknown): value is ManifestColumn {
+  return isRecord(value) && typeof value.name === 'string' && isColumnType(value.type);
+}
+
+function isItemKeyRange(value: unknown): boolean {
+  return (
+    value === undefined || (isRecord(value) && typeof value.min === 'number' && typeof value.max === 'number')
+  );
+}
+
+function isManifestFile(value: unknown): value is ManifestFile {
   return (
     isRecord(value) &&
     typeof value.path === 'string' &&
     typeof value.rows === 'number' &&
     typeof value.bytes === 'number' &&
     typeof value.sha256 === 'string' &&
-    Array.isArray(value.columns)
+    isItemKeyRange(value.item_keys)
+  );
+}
+
+function isManifestTable(value: unknown): value is ManifestTable {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.files) &&
+    value.files.length > 0 &&
+    value.files.every(isManifestFile) &&
+    typeof value.rows === 'number' &&
+    typeof value.bytes === 'number' &&
+    Array.isArray(value.columns) &&
+    value.columns.every(isManifestColumn)
+  );
+}
+
+/** Every file of every table the manifest names, in table order: what a publish must carry. */
+export function manifestFiles(manifest: Manifest): ManifestFile[] {
+  return goldTableIds.flatMap((id) => manifest.tables[id].files);
+}
+
+/** The paths of one table's files, for `read_parquet([...])` or a view over them. */
+export function tablePaths(table: ManifestTable): string[] {
+  return table.files.map((file) => file.path);
+}
+
+function isLineage(value: unknown): value is Lineage {
+  if (!isRecord(value)) return false;
+  const counts = [
+    value.bronze_rows,
+    value.duplicates_dropped,
+    value.cleaned_rows,
+    value.validated_rows,
+    value.rejected_rows,
+  ];
+  const byRule = value.rejected_by_rule;
+  return (
+    counts.every((count) => typeof count === 'number') &&
+    isRecord(byRule) &&
+    Object.values(byRule).every((count) => typeof count === 'number')
+  );
+}
+
+function isEngine(value: unknown): value is Manifest['engine'] {
+  return (
+    isRecord(value) &&
+    typeof value.builder_duckdb === 'string' &&
+    typeof value.reader_duckdb_wasm === 'string'
   );
 }
 
@@ -89,18 +164,19 @@ function isSummary(value: unknown): value is Summary {
   );
 }
 
-/** Checks the shape a reader relies on; anything else is treated as a broken publish. */
-export function isManifest(value: unknown): value is Manifest {
-  if (!isRecord(value) || value.schema_version !== SCHEMA_VERSION) return false;
-  if (typeof value.build_id !== 'string' || typeof value.generated_at !== 'string') return false;
-  const tables = value.tables;
-  if (!isRecord(tables)) return false;
-  return (
-    goldTableIds.every((id) => isManifestTable(tables[id])) &&
-    isSummary(value.summary) &&
-    Array.isArray(value.batches)
-  );
-}
+/** The parts of a manifest a reader relies on, each with the line that says it is broken. */
+const manifestChecks: readonly { problem: string; ok: (manifest: Record<string, unknown>) => boolean }[] = [
+  { problem: 'build_id missing', ok: (m) => typeof m.build_id === 'string' && m.build_id !== '' },
+  { problem: 'generated_at missing', ok: (m) => typeof m.generated_at === 'string' },
+  { problem: 'source missing', ok: (m) => typeof m.source === 'string' },
+  { problem: 'engine missing or malformed', ok: (m) => isEngine(m.engine) },
+  { problem: 'summary missing or malformed', ok: (m) => isSummary(m.summary) },
+  { problem: 'lineage missing or malformed', ok: (m) => isLineage(m.lineage) },
+  {
+    problem: 'batches missing',
+    ok: (m) => Array.isArray(m.batches) && m.batches.every((batch) => typeof batch === 'string'),
+  },
+];
 
 /** Why a value is not a manifest, as one line for an error message. */
 export function manifestProblem(value: unknown): string | undefined {
@@ -110,8 +186,10 @@ export function manifestProblem(value: unknown): string | undefined {
   const tables = isRecord(value.tables) ? value.tables : {};
   const missing = goldTableIds.filter((id) => !isManifestTable(tables[id]));
   if (missing.length > 0) return `tables missing or malformed: ${missing.join(', ')}`;
-  if (!isSummary(value.summary)) return 'summary missing or malformed';
-  if (!Array.isArray(value.batches)) return 'batches missing';
-  if (!isManifest(value)) return 'build_id or generated_at missing';
-  return undefined;
+  return manifestChecks.find((check) => !check.ok(value))?.problem;
+}
+
+/** Checks the shape a reader relies on; anything else is treated as a broken publish. */
+export function isManifest(value: unknown): value is Manifest {
+  return manifestProblem(value) === undefined;
 }

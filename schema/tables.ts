@@ -13,6 +13,18 @@ export interface ColumnTypeValues {
   TIMESTAMP: string;
 }
 export type ColumnType = keyof ColumnTypeValues;
+export const columnTypes: readonly ColumnType[] = [
+  'VARCHAR',
+  'DATE',
+  'INTEGER',
+  'DOUBLE',
+  'BOOLEAN',
+  'TIMESTAMP',
+];
+
+export function isColumnType(value: unknown): value is ColumnType {
+  return typeof value === 'string' && (columnTypes as readonly string[]).includes(value);
+}
 
 export interface ColumnDef {
   readonly name: string;

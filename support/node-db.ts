@@ -21,7 +21,13 @@ export interface NodeDb extends Db {
   close(): void;
 }
 
-export type GoldFiles = Partial<Record<GoldTableId, string>>;
+/** The Parquet file (or files) of each gold table to open as a view. */
+export type GoldFiles = Partial<Record<GoldTableId, string | readonly string[]>>;
+
+/** Each table's files as a list, whether one file or several were given. */
+export function goldSources(files: GoldFiles): [GoldTableId, readonly string[]][] {
+  return Object.entries(files).map(([table, paths]) => [table as GoldTableId, [paths ?? []].flat()]);
+}
 
 const toPlain: DuckDBValueConverter<Json> = (value, type, converter) => {
   switch (type.typeId) {
@@ -45,14 +51,12 @@ function toParam(value: unknown, index: number): DuckDBValue {
   throw new TypeError(`parameter ${index + 1} is a ${typeof value}; use string, number, boolean or null`);
 }
 
-/** An in-memory database with one view per given gold table over its Parquet file. */
+/** An in-memory database with one view per given gold table over its Parquet files. */
 export async function openNodeDb(files: GoldFiles): Promise<NodeDb> {
   const instance = await DuckDBInstance.create(':memory:');
   const setup = await instance.connect();
   try {
-    for (const [table, path] of Object.entries(files) as [GoldTableId, string][]) {
-      await setup.run(goldViewSql(table, path));
-    }
+    for (const [table, paths] of goldSources(files)) await setup.run(goldViewSql(table, paths));
   } finally {
     setup.closeSync();
   }

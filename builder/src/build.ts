@@ -21,7 +21,7 @@ import { CliError, ExitCode } from './errors.ts';
 import type { Layout } from './layout.ts';
 import type { Progress } from './progress.ts';
 import { newId } from './publish/build-id.ts';
-import { describeGoldFile } from './publish/describe-gold-file.ts';
+import { describeGoldTable } from './publish/describe-gold-table.ts';
 import type { LakehouseSession } from './publish/lakehouse-target.ts';
 import { readCurrentManifest } from './publish/read-current-manifest.ts';
 import { buildDimItem } from './steps/gold/build-dim-item.ts';
@@ -136,11 +136,9 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
     const manifest = await progress.step('publish: manifest', async () => {
       const tables = {} as Record<GoldTableId, ManifestTable>;
       for (const table of goldTableIds) {
-        tables[table] = await describeGoldFile(
-          connection,
-          staged(table),
-          layout.goldRelativePath(buildId, table),
-        );
+        tables[table] = await describeGoldTable(connection, [
+          { staged: staged(table), published: layout.goldRelativePath(buildId, table) },
+        ]);
       }
       const builderDuckdb = await duckdbVersion(connection);
       const result: Manifest = {

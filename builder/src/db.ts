@@ -4,7 +4,7 @@
  * (sqlString) and identifiers (ident / quoteIdentifier, checked against an allow-list).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { sqlStringList } from '#schema';
+import { sqlStringList, sql } from '#schema';
 import { StepError } from './errors.ts';
 
 export type Params = Record<string, DuckDBValue>;
@@ -90,7 +90,7 @@ export async function parquetRowCount(
   const [row] = await queryStep<{ rows: number | null }>(
     connection,
     'parquet.rows',
-    `SELECT sum(num_rows) AS rows FROM parquet_file_metadata(${sqlStringList(files)})`,
+    sql`SELECT sum(num_rows) AS rows FROM parquet_file_metadata(${sqlStringList(files)})`,
   );
   return Number(row?.rows ?? 0);
 }

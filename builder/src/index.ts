@@ -12,3 +12,6 @@ export { FACT_ROW_GROUP_SIZE, parquetOptions } from './steps/gold/parquet-option
 export { describeLocation, parseS3Url, type LakehouseLocation } from './publish/location.ts';
 export { parseLocation } from './cli-options.ts';
 export { ensureWebApp, WEB_DIST } from './web-app/ensure-web-app.ts';
+export { withLakehouse } from './publish/with-lakehouse.ts';
+export type { LakehouseSession } from './publish/lakehouse-target.ts';
+export { readCurrentManifest } from './publish/read-current-manifest.ts';

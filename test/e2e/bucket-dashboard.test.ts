@@ -12,7 +12,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { BrowserContext, Page, Response } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isManifest, summaryKpiKeys, type Manifest } from '#schema/manifest.ts';
+import { isManifest, summaryKpiKeys, tablePaths, type Manifest } from '#schema/manifest.ts';
 import { startStaticServer, type StaticServer } from '#static-server';
 import { launchChromium } from '#support/chromium.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
@@ -113,14 +113,13 @@ describe('the app opened from the bucket URL', () => {
   });
 
   it('shows the KPIs DuckDB-WASM computes from the bucket, equal to native DuckDB on the same files', async () => {
-    const fact = await download(
-      `${PREFIX}/${manifest.tables.fact_demand_daily.path}`,
-      join(temp.dir, 'fact.parquet'),
-    );
-    const items = await download(
-      `${PREFIX}/${manifest.tables.dim_item.path}`,
-      join(temp.dir, 'items.parquet'),
-    );
+    const local = (table: 'fact_demand_daily' | 'dim_item') =>
+      Promise.all(
+        manifest.tables[table].files.map((file, index) =>
+          download(`${PREFIX}/${file.path}`, join(temp.dir, `${table}-${index}.parquet`)),
+        ),
+      );
+    const [fact, items] = await Promise.all([local('fact_demand_daily'), local('dim_item')]);
     const native = await nativeKpis({ fact, items });
     for (const key of summaryKpiKeys) {
       const card = page.locator(`[data-kpi="${key}"]`);
@@ -131,8 +130,10 @@ describe('the app opened from the bucket URL', () => {
   });
 
   it('reads Parquet from the bucket by Range: 206 on the HEAD probe and on every GET, no suffix ranges', () => {
-    const factUrl = s3.url(`${PREFIX}/${manifest.tables.fact_demand_daily.path}`);
-    const fact = firstLoad.filter((e) => e.url === factUrl);
+    const factUrls = new Set(
+      tablePaths(manifest.tables.fact_demand_daily).map((p) => s3.url(`${PREFIX}/${p}`)),
+    );
+    const fact = firstLoad.filter((e) => factUrls.has(e.url));
     expect(fact.some((e) => e.method === 'HEAD' && e.status === 206)).toBe(true);
     const gets = fact.filter((e) => e.method === 'GET');
     expect(gets.length).toBeGreaterThan(0);
@@ -146,7 +147,7 @@ describe('the app opened from the bucket URL', () => {
     // A copy under a key nobody has read, so the query starts cold.
     const client = testS3Client(s3);
     const body = await (
-      await fetch(s3.url(`${PREFIX}/${manifest.tables.fact_demand_daily.path}`))
+      await fetch(s3.url(`${PREFIX}/${tablePaths(manifest.tables.fact_demand_daily)[0] ?? ''}`))
     ).arrayBuffer();
     await client.send(
       new PutObjectCommand({
@@ -167,14 +168,14 @@ describe('the app opened from the bucket URL', () => {
     expect(answer?.n).toBe(366);
     const probe = fetched.slice(before);
     const bytes = bytesOf(probe, s3.url(PROBE_KEY));
-    const size = manifest.tables.fact_demand_daily.bytes;
+    const size = manifest.tables.fact_demand_daily.files[0]?.bytes ?? 0;
     expect(
       probe.filter((e) => e.url === s3.url(PROBE_KEY) && e.method === 'GET').every((e) => e.status === 206),
     ).toBe(true);
     expect(bytes).toBeLessThan(size);
     const gets = probe.filter((e) => e.url === s3.url(PROBE_KEY) && e.method === 'GET').length;
     console.info(
-      `from the bucket: fact_demand_daily ${size} B, ${manifest.tables.fact_demand_daily.rows} rows; ` +
+      `from the bucket: fact_demand_daily ${size} B, ${manifest.tables.fact_demand_daily.files[0]?.rows} rows; ` +
         `one item fetched ${bytes} B in ${gets} range GETs (${((100 * bytes) / size).toFixed(0)} %)`,
     );
   });

@@ -2,13 +2,15 @@
  * The headline numbers computed independently of the app: the test's own SQL, run by native
  * DuckDB straight on the Parquet files, with BETWEEN windows instead of the app's `>` arithmetic.
  */
-import { sqlString } from '#schema/literal.ts';
+import { sqlStringList } from '#schema/literal.ts';
 import type { SummaryKpiKey } from '#schema/manifest.ts';
 import { openNodeDb } from '#support/node-db.ts';
 
-const SQL = (fact: string, items: string) => `
-WITH f AS (SELECT date, item_id, demand FROM read_parquet(${sqlString(fact)})),
-     i AS (SELECT item_id, unit_cost_brl FROM read_parquet(${sqlString(items)})),
+type Files = readonly string[];
+
+const SQL = (fact: Files, items: Files) => `
+WITH f AS (SELECT date, item_id, demand FROM read_parquet(${sqlStringList(fact)})),
+     i AS (SELECT item_id, unit_cost_brl FROM read_parquet(${sqlStringList(items)})),
      last AS (SELECT max(date) AS d FROM f)
 SELECT
   (SELECT count(*) FROM i) AS item_count,
@@ -20,8 +22,8 @@ SELECT
     WHERE f.date BETWEEN last.d - INTERVAL 29 DAY AND last.d) AS value_brl_last_30d`;
 
 export async function nativeKpis(paths: {
-  fact: string;
-  items: string;
+  fact: Files;
+  items: Files;
 }): Promise<Record<SummaryKpiKey, number>> {
   const db = await openNodeDb({});
   try {
@@ -33,10 +35,12 @@ export async function nativeKpis(paths: {
   }
 }
 
-export async function nativeCount(fact: string): Promise<number> {
+export async function nativeCount(fact: Files): Promise<number> {
   const db = await openNodeDb({});
   try {
-    const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM read_parquet(${sqlString(fact)})`);
+    const [row] = await db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM read_parquet(${sqlStringList(fact)})`,
+    );
     return row?.n ?? NaN;
   } finally {
     db.close();

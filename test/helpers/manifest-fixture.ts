@@ -17,7 +17,12 @@ export function manifestFixture(): Manifest {
   const tables = Object.fromEntries(
     goldTableIds.map((id) => [
       id,
-      { path: `gold/b1/${id}.parquet`, rows: 1, bytes: 10, sha256: 'x', columns: [...goldTables[id]] },
+      {
+        files: [{ path: `gold/b1/${id}.parquet`, rows: 1, bytes: 10, sha256: 'x' }],
+        rows: 1,
+        bytes: 10,
+        columns: [...goldTables[id]],
+      },
     ]),
   ) as Manifest['tables'];
   return {

@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestConnection } from '../helpers/duckdb.ts';
-import { expectManifestIntact, readManifest } from '../helpers/lakehouse.ts';
+import { sqlStringList } from '#schema';
+import { expectManifestIntact, readManifest, tableFiles } from '../helpers/lakehouse.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -64,7 +65,7 @@ describe('builder on the sample ERP export', () => {
         AND "Código Material" IN (SELECT "Código" FROM read_csv('${SAMPLE}/itens.csv', all_varchar = true))`);
     expect(manifest.summary.units_total).toBeCloseTo(raw[0]?.units ?? -1, 6);
     const [item] = await db.rows<{ name: string; unit_cost_brl: number; category: string }>(
-      `SELECT name, unit_cost_brl, category FROM read_parquet('${out}/${manifest.tables.dim_item.path}') WHERE item_id = 'BAT-LI48'`,
+      `SELECT name, unit_cost_brl, category FROM read_parquet(${sqlStringList(tableFiles(out, manifest, 'dim_item'))}) WHERE item_id = 'BAT-LI48'`,
     );
     expect(item).toEqual({ name: 'Bateria lítio 48V 100Ah', unit_cost_brl: 12450, category: 'battery' });
   });

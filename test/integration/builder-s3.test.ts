@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goldTableIds, isManifest, type Manifest } from '#schema';
+import { isManifest, manifestFiles, type Manifest } from '#schema';
 import { readManifest } from '../helpers/lakehouse.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { startS3Server, testS3Client, type S3TestServer } from '#support/s3-server.ts';
@@ -65,7 +65,7 @@ describe('builder run --s3', () => {
     expect(bronze.filter((key) => key.startsWith('bronze/raw_data/mock/'))).toHaveLength(2);
     expect(bronze.filter((key) => key.startsWith('bronze/ingested/mock/ingest_date='))).toHaveLength(2);
     expect(await keys('gold/')).toEqual(
-      [...goldTableIds.map((table) => manifest.tables[table].path), 'gold/manifest.json'].sort(),
+      [...manifestFiles(manifest).map((file) => file.path), 'gold/manifest.json'].sort(),
     );
     expect(await keys('.builder.lock')).toEqual([]);
   });
@@ -75,8 +75,8 @@ describe('builder run --s3', () => {
     const head = await fetch(manifestUrl(), { method: 'HEAD' });
     expect(head.headers.get('content-type')).toMatch(/^application\/json/);
     expect(head.headers.get('cache-control')).toBe('no-cache');
-    for (const table of goldTableIds) {
-      const entry = manifest.tables[table];
+    for (const entry of manifestFiles(manifest)) {
+      const table = entry.path;
       const response = await fetch(server.url(`${PREFIX}/${entry.path}`));
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.length, table).toBe(entry.bytes);
@@ -99,9 +99,8 @@ describe('builder run --s3', () => {
     expect(local.code).toBe(0);
     const folder = await readManifest(out);
     const bucket = await published();
-    for (const table of goldTableIds) {
-      expect(bucket.tables[table].sha256, table).toBe(folder.tables[table].sha256);
-    }
+    const hashes = (manifest: Manifest) => manifestFiles(manifest).map((file) => file.sha256);
+    expect(hashes(bucket)).toEqual(hashes(folder));
     expect(bucket.summary).toEqual(folder.summary);
   });
 
@@ -123,7 +122,7 @@ describe('builder run --s3', () => {
       batches: unknown[];
     };
     expect(ledger.batches).toHaveLength(2);
-    expect(await keys(`gold/${before.build_id}/`)).toHaveLength(goldTableIds.length);
+    expect(await keys(`gold/${before.build_id}/`)).toHaveLength(manifestFiles(before).length);
   });
 
   it('prunes to --keep builds after publishing, never the current one', async () => {
@@ -133,7 +132,7 @@ describe('builder run --s3', () => {
     expect(pruned.stdout).toMatch(/pruned \d+ old/);
     const current = await published();
     expect(await keys('gold/')).toEqual(
-      [...goldTableIds.map((table) => current.tables[table].path), 'gold/manifest.json'].sort(),
+      [...manifestFiles(current).map((file) => file.path), 'gold/manifest.json'].sort(),
     );
   });
 });

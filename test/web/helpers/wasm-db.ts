@@ -5,12 +5,11 @@
  */
 import { createRequire } from 'node:module';
 import type { DuckDBBindings, DuckDBBundles, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
-import type { GoldTableId } from '#schema/tables.ts';
 import { arrowToRows } from '../../../web/src/lib/data/arrow-rows.ts';
 import { duckdbConfig } from '../../../web/src/lib/data/duckdb-config.ts';
 import { QueryError } from '../../../web/src/lib/data/errors.ts';
 import { goldViewSql } from '../../../web/src/lib/data/gold-views.ts';
-import type { GoldFiles, NodeDb } from '#support/node-db.ts';
+import { goldSources, type GoldFiles, type NodeDb } from '#support/node-db.ts';
 
 /** The part of the node-blocking bundle used here; its own typings are published for browsers. */
 interface NodeBlockingBundle {
@@ -32,9 +31,7 @@ export async function openWasmDb(files: GoldFiles): Promise<NodeDb> {
   bindings.open(duckdbConfig);
   const setup = bindings.connect();
   try {
-    for (const [table, path] of Object.entries(files) as [GoldTableId, string][]) {
-      setup.query(goldViewSql(table, path));
-    }
+    for (const [table, paths] of goldSources(files)) setup.query(goldViewSql(table, paths));
   } finally {
     setup.close();
   }

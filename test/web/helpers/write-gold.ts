@@ -7,9 +7,10 @@ import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { ident } from '#schema/ident.ts';
 import { sqlString } from '#schema/literal.ts';
 import { goldTables, type GoldTableId, type RowOf } from '#schema/tables.ts';
-import type { GoldFiles } from '#support/node-db.ts';
 
 export type GoldRows = { [T in GoldTableId]?: readonly RowOf<T>[] };
+/** The one file written for each table given. */
+export type WrittenGold = Partial<Record<GoldTableId, string>>;
 
 async function writeTable(
   connection: Awaited<ReturnType<DuckDBInstance['connect']>>,
@@ -29,10 +30,10 @@ async function writeTable(
   await connection.run(`COPY ${name} TO ${sqlString(path)} (FORMAT PARQUET, COMPRESSION ZSTD)`);
 }
 
-export async function writeGold(dir: string, rows: GoldRows): Promise<GoldFiles> {
+export async function writeGold(dir: string, rows: GoldRows): Promise<WrittenGold> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const files: GoldFiles = {};
+  const files: WrittenGold = {};
   try {
     for (const [table, tableRows] of Object.entries(rows) as [
       GoldTableId,

@@ -57,8 +57,8 @@ export function installConsole(db: Db, manifest: () => Promise<Manifest>): void 
       const { tables } = await manifest();
       return printed(
         goldTableIds.map((table) => {
-          const { rows, bytes, path } = tables[table];
-          return { table, rows, bytes, path };
+          const { rows, bytes, files } = tables[table];
+          return { table, rows, bytes, files: files.length, path: files.map((file) => file.path).join(', ') };
         }),
       );
     },

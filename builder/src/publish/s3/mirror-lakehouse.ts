@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { goldTableIds, MANIFEST_PATH } from '#schema';
+import { MANIFEST_PATH, manifestFiles } from '#schema';
 import { activeBatches, readLedger } from '../../catalog/batch-ledger.ts';
 import { CliError, ExitCode } from '../../errors.ts';
 import { sha256File, writeAtomically } from '../../files.ts';
@@ -83,7 +83,7 @@ export async function mirrorLakehouse(store: BucketStore, layout: Layout): Promi
   const manifest = manifestText
     ? parseCurrentManifest(manifestText.text, store.url(MANIFEST_PATH))
     : undefined;
-  const gold = manifest ? goldTableIds.map((table) => manifest.tables[table]) : [];
+  const gold = manifest ? manifestFiles(manifest) : [];
   await inParallel(
     [
       ...silver.map((file) => ({ relative: relativeTo(layout, file), sha256: undefined })),

@@ -9,7 +9,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { goldTableIds, MANIFEST_PATH, type Manifest } from '#schema';
+import { MANIFEST_PATH, manifestFiles, type Manifest } from '#schema';
 import { CliError, ExitCode } from '../../errors.ts';
 import { listFiles, sha256File } from '../../files.ts';
 import { Layout } from '../../layout.ts';
@@ -81,22 +81,25 @@ function session(store: BucketStore, lock: BucketLock, layout: Layout, mirror: M
   };
 
   const publishGold = async (stagedBuildDir: string, manifest: Manifest, keepBuilds: number) => {
-    await inParallel(goldTableIds, FILES_IN_FLIGHT, async (table) => {
-      const entry = manifest.tables[table];
-      const result = await publishFile(
-        store,
-        entry.path,
-        path.join(stagedBuildDir, path.basename(entry.path)),
-        {
-          readBack: true,
-        },
-      );
-      if (result.sha256 !== entry.sha256) {
-        throw new CliError(`${entry.path} changed between describing and uploading it`, {
-          exitCode: ExitCode.io,
-        });
-      }
+    // Everything staged goes up under gold/<build_id>/, as the folder target renames the whole
+    // staged folder; the manifest must name exactly these files, with these hashes.
+    const buildDir = `gold/${manifest.build_id}`;
+    const staged = await listFiles(stagedBuildDir);
+    const uploaded = new Map<string, string>();
+    await inParallel(staged, FILES_IN_FLIGHT, async (file) => {
+      const relative = `${buildDir}/${relativeTo(stagedBuildDir, file)}`;
+      uploaded.set(relative, (await publishFile(store, relative, file, { readBack: true })).sha256);
     });
+    for (const entry of manifestFiles(manifest)) {
+      if (uploaded.get(entry.path) !== entry.sha256) {
+        throw new CliError(
+          `${entry.path} is not what the manifest describes (missing or changed when staged)`,
+          {
+            exitCode: ExitCode.io,
+          },
+        );
+      }
+    }
     lock.assertHeld();
     try {
       mirror.manifestEtag = await store.putText(

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, sqlString } from '#schema';
+import { quoteIdentifier, sqlString, sql } from '#schema';
 import { loadHolidays } from '../../calendar/load-holidays.ts';
 import { queryStep, runStep } from '../../db.ts';
 import { defaultErpMapping } from '../erp-mapping.ts';
@@ -40,7 +40,7 @@ CREATE OR REPLACE TEMP TABLE mock_items (
 `;
 
 // The item master as the ERP exports it: Portuguese headers, decimal comma for money.
-const ITEMS_EXPORT_SQL = (file: string) => `
+const ITEMS_EXPORT_SQL = (file: string) => sql`
 COPY (
   SELECT
     item_id AS ${quoteIdentifier(defaultErpMapping.items.item_id)},
@@ -59,7 +59,7 @@ COPY (
 // 1 negative quantity, 2 non-numeric quantity, 3 unknown item, 4 impossible date, 5 malformed date,
 // 6 near duplicate (same id typed in lower case with spaces), 7 empty line (separators only).
 // u1..u3 are independent uniforms in (0, 1) derived from the seed.
-const MOVEMENTS_EXPORT_SQL = (file: string) => `
+const MOVEMENTS_EXPORT_SQL = (file: string) => sql`
 COPY (
   WITH days AS (
     SELECT CAST(range AS DATE) AS day

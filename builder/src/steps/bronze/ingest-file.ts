@@ -3,7 +3,7 @@
  * columns (_source_file, _row_number, _batch_id, _ingested_at), written as Parquet.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '#schema';
+import { sqlString, sql, type SqlText } from '#schema';
 import { queryStep, type Params } from '../../db.ts';
 import { CliError, ExitCode, StepError } from '../../errors.ts';
 import { writeAtomically } from '../../files.ts';
@@ -35,22 +35,22 @@ const STEP = 'bronze.ingest';
  * preserved (DuckDB's default) row_number() OVER () follows the line order even when the file is
  * read in parallel, which test/builder/steps/bronze checks on a file large enough to be split.
  */
-function reader(input: IngestInput, encoding: string): string {
+function reader(input: IngestInput): SqlText {
   if (input.format === 'parquet') {
-    return `(
+    return sql`(
     SELECT COLUMNS(name -> name <> 'file_row_number')::VARCHAR, file_row_number + 1 AS _row_number
     FROM read_parquet($file, file_row_number = true)
   )`;
   }
-  const delimiter = input.delimiter === undefined ? '' : ', delim = $delimiter';
-  return `(
+  const delimiter = input.delimiter === undefined ? sql`` : sql`, delim = $delimiter`;
+  return sql`(
     SELECT *, row_number() OVER () AS _row_number
-    FROM read_csv($file, all_varchar = true, header = true, encoding = '${encoding}'${delimiter})
+    FROM read_csv($file, all_varchar = true, header = true, encoding = $encoding${delimiter})
   )`;
 }
 
 // All columns as VARCHAR so nothing the ERP sent is lost or coerced before silver looks at it.
-const INGEST_SQL = (from: string, target: string) => `
+const INGEST_SQL = (from: SqlText, target: string) => sql`
 COPY (
   SELECT
     * EXCLUDE (_row_number),
@@ -68,13 +68,14 @@ async function ingestWith(connection: DuckDBConnection, input: IngestInput, enco
     ingested_at: input.ingestedAt,
     file: input.file,
   };
+  if (input.format === 'csv') params.encoding = encoding;
   if (input.format === 'csv' && input.delimiter !== undefined) params.delimiter = input.delimiter;
   let rows = 0;
   await writeAtomically(input.target, async (temp) => {
     const [result] = await queryStep<{ Count: number }>(
       connection,
       STEP,
-      INGEST_SQL(reader(input, encoding), temp),
+      INGEST_SQL(reader(input), temp),
       params,
     );
     rows = result?.Count ?? 0;

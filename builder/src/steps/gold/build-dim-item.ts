@@ -6,14 +6,14 @@
  *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '#schema';
+import { sqlString, sqlStringList, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.dim_item';
 
 // The item master is the union of the item batches; for an item sent twice the latest batch wins.
-const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) => `
+const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) => sql`
 COPY (
   WITH item_master AS (
     SELECT item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier

@@ -3,14 +3,14 @@
  * week, ISO day of week (1 = Monday … 7 = Sunday) and Brazilian national holidays.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '#schema';
+import { sqlString, sql } from '#schema';
 import { loadHolidays } from '../../calendar/load-holidays.ts';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.dim_time';
 
-const DIM_TIME_SQL = (target: string) => `
+const DIM_TIME_SQL = (target: string) => sql`
 COPY (
   WITH days AS (
     SELECT CAST(range AS DATE) AS date

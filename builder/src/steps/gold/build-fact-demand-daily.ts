@@ -4,7 +4,7 @@
  * replaces the earlier copy (batch ids sort by time).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '#schema';
+import { sqlString, sqlStringList, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
 
@@ -16,7 +16,7 @@ const FACT_SQL = (
   validated: readonly string[],
   target: string,
   rowGroupSize: number,
-) => `
+) => sql`
 COPY (
   WITH items AS (
     SELECT item_id, CAST(row_number() OVER (ORDER BY item_id) AS INTEGER) AS item_key
@@ -25,7 +25,7 @@ COPY (
   movements AS (
     SELECT item_id, movement_date, quantity
     FROM read_parquet(${sqlStringList(validated)})
-    ${validated.length > 1 ? 'QUALIFY row_number() OVER (PARTITION BY movement_id ORDER BY _batch_id DESC) = 1' : ''}
+    ${validated.length > 1 ? sql`QUALIFY row_number() OVER (PARTITION BY movement_id ORDER BY _batch_id DESC) = 1` : sql``}
   ),
   days AS (
     SELECT CAST(range AS DATE) AS date

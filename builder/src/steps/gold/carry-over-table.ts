@@ -16,8 +16,9 @@ export async function carryOverTable(
   target: string,
 ): Promise<{ rows: number }> {
   const entry = current?.tables[table];
-  if (entry && entry.rows > 0) {
-    await fs.copyFile(layout.resolve(entry.path), target);
+  const [file, ...more] = entry?.files ?? [];
+  if (entry && entry.rows > 0 && file && more.length === 0) {
+    await fs.copyFile(layout.resolve(file.path), target);
     return { rows: entry.rows };
   }
   return writeEmptyTable(connection, table, target);

@@ -3,10 +3,12 @@
  * (one to a few thousand rows, sorted by item_key then date) falls in one or two row groups: the
  * browser reads one item with a couple of range requests instead of scanning the file.
  */
+import { sql, type SqlText } from '#schema/sql.ts';
+
 export const FACT_ROW_GROUP_SIZE = 65_536;
 
-export function parquetOptions(rowGroupSize?: number): string {
-  const options = ['FORMAT PARQUET', 'COMPRESSION ZSTD'];
-  if (rowGroupSize !== undefined) options.push(`ROW_GROUP_SIZE ${Math.trunc(rowGroupSize)}`);
-  return `(${options.join(', ')})`;
+export function parquetOptions(rowGroupSize?: number): SqlText {
+  return rowGroupSize === undefined
+    ? sql`(FORMAT PARQUET, COMPRESSION ZSTD)`
+    : sql`(FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE ${Math.trunc(rowGroupSize)})`;
 }

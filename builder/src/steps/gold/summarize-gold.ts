@@ -3,10 +3,10 @@
  * the 30 days ending on the last actual (inclusive); "previous 30 days" the 30 before them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, type Summary } from '#schema';
+import { sqlString, type Summary, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 
-const SUMMARY_SQL = (fact: string, items: string) => `
+const SUMMARY_SQL = (fact: string, items: string) => sql`
 WITH fact AS (
   SELECT date, item_key, demand
   FROM read_parquet(${sqlString(fact)})

@@ -3,17 +3,17 @@
  * (fact_forecasts and fact_metrics before the first forecast), so readers always find all five.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { goldTables, ident, sqlString, type GoldTableId } from '#schema';
+import { goldTables, ident, sql, sqlJoin, sqlString, sqlType, type GoldTableId } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
 const EMPTY_TABLE_SQL = (table: GoldTableId, target: string) => {
   const columns = goldTables[table].map(
-    (column) => `CAST(NULL AS ${column.type}) AS ${ident('column', column.name)}`,
+    (column) => sql`CAST(NULL AS ${sqlType(column.type)}) AS ${ident('column', column.name)}`,
   );
-  return `
+  return sql`
 COPY (
-  SELECT ${columns.join(', ')}
+  SELECT ${sqlJoin(columns, ', ')}
   LIMIT 0
 ) TO ${sqlString(target)} ${parquetOptions()}`;
 };

@@ -3,7 +3,7 @@
  * commas), one row per item id (the first occurrence in the file wins).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '#schema';
+import { sql, sqlString, type SqlText } from '#schema';
 import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import type { ErpMapping, ItemField } from '../../sources/erp-mapping.ts';
@@ -12,7 +12,7 @@ import { sourceColumns } from './source-columns.ts';
 
 const STEP = 'silver.items';
 
-const CLEAN_ITEMS_SQL = (source: string, target: string, c: Record<ItemField, string>) => `
+const CLEAN_ITEMS_SQL = (source: string, target: string, c: Record<ItemField, SqlText>) => sql`
 COPY (
   WITH typed AS (
     SELECT
@@ -41,7 +41,7 @@ export async function cleanItems(
 ): Promise<{ rows: number }> {
   const col = await sourceColumns(connection, bronzeFile, mapping.items, 'item master');
   const m = mapping.items;
-  const columns: Record<ItemField, string> = {
+  const columns: Record<ItemField, SqlText> = {
     item_id: codeExpression(col(m.item_id)),
     name: col(m.name),
     category: col(m.category),

@@ -4,7 +4,7 @@
  * (the first occurrence in the file wins).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString } from '#schema';
+import { sql, sqlString, type SqlText } from '#schema';
 import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import type { ErpMapping } from '../../sources/erp-mapping.ts';
@@ -13,17 +13,12 @@ import { sourceColumns } from './source-columns.ts';
 
 const STEP = 'silver.clean';
 
-interface CleanColumns {
-  movement_id: string;
-  movement_date: string;
-  item_id: string;
-  quantity: string;
-  site_id: string;
-  raw_date: string;
-  raw_quantity: string;
-}
+type CleanColumns = Record<
+  'movement_id' | 'movement_date' | 'item_id' | 'quantity' | 'site_id' | 'raw_date' | 'raw_quantity',
+  SqlText
+>;
 
-const CLEAN_SQL = (source: string, target: string, columns: CleanColumns) => `
+const CLEAN_SQL = (source: string, target: string, columns: CleanColumns) => sql`
 COPY (
   WITH typed AS (
     SELECT

@@ -3,41 +3,45 @@
  * rejected with the first rule it breaks; the code is stable (reports group by it), the message
  * is for people and quotes the offending value.
  */
+import { sql, sqlJoin, sqlString, type SqlText } from '#schema';
+
 export const rejectionRules = [
-  { code: 'MISSING_ID', when: 'movement_id IS NULL', message: `'movement has no id'` },
+  { code: 'MISSING_ID', when: sql`movement_id IS NULL`, message: sql`'movement has no id'` },
   {
     code: 'BAD_DATE',
-    when: 'movement_date IS NULL',
-    message: `'date "' || coalesce(raw_movement_date, '') || '" is not a valid date'`,
+    when: sql`movement_date IS NULL`,
+    message: sql`'date "' || coalesce(raw_movement_date, '') || '" is not a valid date'`,
   },
   {
     code: 'FUTURE_DATE',
-    when: 'movement_date > CAST($ingest_date AS DATE)',
-    message: `'date ' || strftime(movement_date, '%Y-%m-%d') || ' is after the ingestion date'`,
+    when: sql`movement_date > CAST($ingest_date AS DATE)`,
+    message: sql`'date ' || strftime(movement_date, '%Y-%m-%d') || ' is after the ingestion date'`,
   },
   {
     code: 'BAD_QUANTITY',
-    when: 'quantity IS NULL',
-    message: `'quantity "' || coalesce(raw_quantity, '') || '" is not a number'`,
+    when: sql`quantity IS NULL`,
+    message: sql`'quantity "' || coalesce(raw_quantity, '') || '" is not a number'`,
   },
   {
     code: 'NON_POSITIVE_QUANTITY',
-    when: 'quantity <= 0',
-    message: `'quantity ' || raw_quantity || ' is not positive'`,
+    when: sql`quantity <= 0`,
+    message: sql`'quantity ' || raw_quantity || ' is not positive'`,
   },
   {
     code: 'UNKNOWN_ITEM',
-    when: 'item_id IS NULL OR item_id NOT IN (SELECT item_id FROM known_items)',
-    message: `'item "' || coalesce(item_id, '') || '" is not in the item master'`,
+    when: sql`item_id IS NULL OR item_id NOT IN (SELECT item_id FROM known_items)`,
+    message: sql`'item "' || coalesce(item_id, '') || '" is not in the item master'`,
   },
 ] as const;
 
 /** CASE expressions giving the first broken rule's code and message (NULL when the row is valid). */
-export function ruleCaseExpressions(): { code: string; message: string } {
-  const branches = (pick: (rule: (typeof rejectionRules)[number]) => string) =>
-    `CASE ${rejectionRules.map((rule) => `WHEN ${rule.when} THEN ${pick(rule)}`).join(' ')} END`;
+export function ruleCaseExpressions(): { code: SqlText; message: SqlText } {
+  const branches = (pick: (rule: (typeof rejectionRules)[number]) => SqlText) => {
+    const whens = rejectionRules.map((rule) => sql`WHEN ${rule.when} THEN ${pick(rule)}`);
+    return sql`CASE ${sqlJoin(whens, '\n')} END`;
+  };
   return {
-    code: branches((rule) => `'${rule.code}'`),
+    code: branches((rule) => sqlString(rule.code)),
     message: branches((rule) => rule.message),
   };
 }

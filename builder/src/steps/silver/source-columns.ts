@@ -3,11 +3,11 @@
  * is quoted into SQL only if the file really has that column, and a missing one is a clear error.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier, sqlString } from '#schema';
+import { quoteIdentifier, sql, sqlString, type SqlText } from '#schema';
 import { queryStep } from '../../db.ts';
 import { CliError, ExitCode } from '../../errors.ts';
 
-export type ColumnRef = (name: string) => string;
+export type ColumnRef = (name: string) => SqlText;
 
 export async function sourceColumns(
   connection: DuckDBConnection,
@@ -18,7 +18,7 @@ export async function sourceColumns(
   const rows = await queryStep<{ column_name: string }>(
     connection,
     'silver.columns',
-    `DESCRIBE SELECT * FROM read_parquet(${sqlString(parquetFile)})`,
+    sql`DESCRIBE SELECT * FROM read_parquet(${sqlString(parquetFile)})`,
   );
   const available = new Set(rows.map((row) => row.column_name));
   const missing = Object.entries(mapped).filter(([, column]) => !available.has(column));

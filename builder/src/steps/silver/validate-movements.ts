@@ -4,14 +4,14 @@
  * Both outputs keep the file's line order (by _row_number), so the same input gives the same bytes.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList } from '#schema';
+import { sqlString, sqlStringList, sql } from '#schema';
 import { queryStep, runStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import { ruleCaseExpressions } from './rejection-rules.ts';
 
 const STEP = 'silver.validate';
 
-const KNOWN_ITEMS_SQL = (items: readonly string[]) => `
+const KNOWN_ITEMS_SQL = (items: readonly string[]) => sql`
 CREATE OR REPLACE TEMP TABLE known_items AS
 SELECT DISTINCT item_id FROM read_parquet(${sqlStringList(items)})`;
 
@@ -19,7 +19,7 @@ SELECT DISTINCT item_id FROM read_parquet(${sqlStringList(items)})`;
 // output rather than materialised: re-reading the Parquet is cheaper than holding every row.
 const CHECKED = (cleaned: string) => {
   const rule = ruleCaseExpressions();
-  return `(
+  return sql`(
   SELECT
     movement_id, movement_date, item_id, quantity, site_id, raw_movement_date, raw_quantity,
     _source_file, _row_number, _batch_id,
@@ -29,7 +29,7 @@ const CHECKED = (cleaned: string) => {
 )`;
 };
 
-const VALIDATED_SQL = (cleaned: string, target: string) => `
+const VALIDATED_SQL = (cleaned: string, target: string) => sql`
 COPY (
   SELECT movement_id, movement_date, item_id, quantity, site_id, _source_file, _row_number, _batch_id
   FROM ${CHECKED(cleaned)}
@@ -37,7 +37,7 @@ COPY (
   ORDER BY _row_number
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
-const REJECTED_SQL = (cleaned: string, target: string) => `
+const REJECTED_SQL = (cleaned: string, target: string) => sql`
 COPY (
   SELECT
     movement_id, raw_movement_date, item_id, raw_quantity, site_id, rule_code, rule_message,
@@ -47,13 +47,13 @@ COPY (
   ORDER BY _row_number
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
-const VALID_DATES_SQL = (validated: string) => `
+const VALID_DATES_SQL = (validated: string) => sql`
 SELECT
   coalesce(strftime(min(movement_date), '%Y-%m-%d'), '') AS first_date,
   coalesce(strftime(max(movement_date), '%Y-%m-%d'), '') AS last_date
 FROM read_parquet(${sqlString(validated)})`;
 
-const REJECTED_BY_RULE_SQL = (rejected: string) => `
+const REJECTED_BY_RULE_SQL = (rejected: string) => sql`
 SELECT rule_code, count(*) AS rows
 FROM read_parquet(${sqlString(rejected)})
 GROUP BY rule_code

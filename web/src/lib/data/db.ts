@@ -4,7 +4,7 @@
  * creates one view per table. Every query awaits it; `Db` is implemented here on top.
  */
 import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Manifest } from '#schema/manifest.ts';
+import { tablePaths, type Manifest } from '#schema/manifest.ts';
 import { goldTableIds } from '#schema/tables.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { fileUrl, resolveDataBaseUrl } from './data-location.ts';
@@ -32,10 +32,12 @@ async function registerGold(duck: AsyncDuckDB, manifest: Manifest, base: URL): P
   const conn = await duck.connect();
   try {
     for (const id of goldTableIds) {
-      const { path } = manifest.tables[id];
+      const paths = tablePaths(manifest.tables[id]);
       // The registered name is the build-scoped path, so a new build never aliases an old file.
-      await duck.registerFileURL(path, fileUrl(base, path), DuckDBDataProtocol.HTTP, false);
-      const sql = goldViewSql(id, path);
+      for (const path of paths) {
+        await duck.registerFileURL(path, fileUrl(base, path), DuckDBDataProtocol.HTTP, false);
+      }
+      const sql = goldViewSql(id, paths);
       await conn.query(sql).catch((cause: unknown) => {
         throw new QueryError(sql, cause);
       });

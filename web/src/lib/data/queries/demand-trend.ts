@@ -1,6 +1,7 @@
 /** Total units per day or per ISO week (weeks start on Monday), optionally for one item category. */
 import { fact, item, date, demand, itemKey, category } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
+import { sql, type SqlText } from '#schema/sql.ts';
 
 export const trendGrains = ['day', 'week'] as const;
 export type TrendGrain = (typeof trendGrains)[number];
@@ -23,15 +24,15 @@ export interface DemandTrendRow {
 
 // The grain picks SQL text from this fixed table, never from user input. The CAST keeps the
 // bucket a DATE: date_trunc on a DATE returns DATE on DuckDB 0.9 (WASM) but TIMESTAMP on 1.x.
-const bucketOf: Record<TrendGrain, string> = {
-  day: `f.${date}`,
-  week: `CAST(date_trunc('week', f.${date}) AS DATE)`,
+const bucketOf: Record<TrendGrain, SqlText> = {
+  day: sql`f.${date}`,
+  week: sql`CAST(date_trunc('week', f.${date}) AS DATE)`,
 };
 
 // The category is bound twice (once for the NULL test). The CASTs pin the parameter type rather
 // than leave it to inference, which differs between the engines (see arrow-rows.test.ts).
-function sql(grain: TrendGrain): string {
-  return `
+function trendSql(grain: TrendGrain): SqlText {
+  return sql`
 SELECT strftime(${bucketOf[grain]}, '%Y-%m-%d') AS period, sum(f.${demand}) AS units
 FROM ${fact} AS f
 WHERE CAST(? AS VARCHAR) IS NULL
@@ -43,5 +44,5 @@ ORDER BY period`;
 export function demandTrend(db: Db, input: DemandTrendInput): Promise<DemandTrendRow[]> {
   if (!isTrendGrain(input.grain)) throw new RangeError(`unknown trend grain "${String(input.grain)}"`);
   const filter = input.category ?? null;
-  return db.query<DemandTrendRow>(sql(input.grain), [filter, filter]);
+  return db.query<DemandTrendRow>(trendSql(input.grain), [filter, filter]);
 }

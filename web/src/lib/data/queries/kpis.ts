@@ -6,10 +6,11 @@
 import { fact, item, date, demand, itemKey, unitCost } from './gold-names.ts';
 import type { Summary } from '#schema/manifest.ts';
 import type { Db } from '../db-port.ts';
+import { sql } from '#schema/sql.ts';
 
 // Totals over all actuals plus the two trailing 30-day windows; DATE - INTEGER is a DATE on both
 // DuckDB 0.9 (WASM) and 1.x (Node).
-const SQL = `
+const SQL = sql`
 WITH bounds AS (
   SELECT max(${date}) AS last_date
   FROM ${fact}

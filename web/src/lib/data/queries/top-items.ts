@@ -1,6 +1,7 @@
 /** The items with the most units over the 90 days ending at the last actual date. */
 import { fact, item, date, demand, itemId, itemKey, name, category, unitCost } from './gold-names.ts';
 import type { Db } from '../db-port.ts';
+import { sql } from '#schema/sql.ts';
 
 export const TOP_ITEMS_WINDOW_DAYS = 90;
 export const TOP_ITEMS_MAX = 1000;
@@ -21,7 +22,7 @@ export interface TopItemRow {
 }
 
 // Ties on units are broken by item_id so the list is stable between engines and reloads.
-const SQL = `
+const SQL = sql`
 WITH bounds AS (
   SELECT max(${date}) AS last_date
   FROM ${fact}
