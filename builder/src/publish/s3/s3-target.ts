@@ -76,7 +76,8 @@ function session(store: BucketStore, lock: BucketLock, layout: Layout, mirror: M
         mirror.files.set(LEDGER_PATH, ledgerSha);
       }
       const bytes = published.reduce((sum, file) => sum + file.bytes, 0);
-      return { bytes, detail: `${published.length} files and the ledger → ${store.url('')}` };
+      const ledger = ledgerChanged ? ' and the ledger' : '';
+      return { bytes, detail: `${published.length} files${ledger} → ${store.url('')}` };
     });
   };
 
