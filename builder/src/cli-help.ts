@@ -14,9 +14,9 @@ const SOURCE = `Source (ingest, run):
 
 const COMMON = `Common:
   --out DIR              lakehouse folder (default: $DATA_DIR or data)
-  --s3 s3://BUCKET/PREFIX  lakehouse in a bucket instead of a folder; the endpoint and credentials
-                         come from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
-                         AWS_REGION (default us-east-1)
+  --s3 URL               lakehouse in a bucket instead, URL = s3://BUCKET/PREFIX; the endpoint and
+                         credentials come from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID,
+                         AWS_SECRET_ACCESS_KEY and AWS_REGION (default us-east-1)
   --debug                print stack traces and the failing SQL
   -h, --help             show this help
 
@@ -25,11 +25,10 @@ Exit codes: 0 ok, 1 unexpected, 2 usage, 3 input data invalid, 4 output/IO.`;
 export const HELP = `Usage: npm run lakehouse -- <command> [options]
 
 Commands:
-  ingest   land a source's files in bronze and clean/validate them into silver
-  build    build gold from every ingested batch and publish it atomically
-  run      ingest, then build (once, or on a --schedule)
-  publish-web
-           put the built app (web/dist) beside gold/, so <folder or prefix>/index.html is the product
+  ingest       land a source's files in bronze and clean/validate them into silver
+  build        build gold from every ingested batch and publish it atomically
+  run          ingest, then build (once, or on a --schedule)
+  publish-web  put the built app beside gold/, so <folder or prefix>/index.html is the product
 
 Run "npm run lakehouse -- <command> --help" for a command's options.`;
 
