@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isManifest, manifestFiles, type Manifest } from '#schema';
 import { readManifest } from '../helpers/lakehouse.ts';
@@ -134,5 +134,19 @@ describe('builder run --s3', () => {
     expect(await keys('gold/')).toEqual(
       [...manifestFiles(current).map((file) => file.path), 'gold/manifest.json'].sort(),
     );
+  });
+
+  it('refuses to build on gold that changed in the bucket after it was published', async () => {
+    const current = await published();
+    const [fact] = current.tables.fact_demand_daily.files;
+    await client.send(
+      new PutObjectCommand({ Bucket: server.bucket, Key: `${PREFIX}/${fact?.path}`, Body: 'tampered' }),
+    );
+    const run = await runCli(BUILDER_CLI, ['build', '--s3', s3, '--force'], server.env);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/does not match the sha256 its manifest records/);
+    expect(run.stderr).toMatch(/hint: the object was changed after it was published/);
+    expect((await published()).build_id).toBe(current.build_id);
+    expect(await keys('.builder.lock')).toEqual([]);
   });
 });

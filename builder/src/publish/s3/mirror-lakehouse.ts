@@ -61,7 +61,7 @@ async function download(
   if (sha256 !== undefined && actual !== sha256) {
     throw new CliError(`${store.url(relative)} does not match the sha256 its manifest records`, {
       exitCode: ExitCode.io,
-      hint: 'the object was changed after it was published; run with --force to publish a new build',
+      hint: 'the object was changed after it was published; restore it, or publish into a fresh prefix',
     });
   }
   mirror.files.set(relative, actual);
