@@ -34,7 +34,10 @@ const envExample = Object.fromEntries(
   (await text('.env.example'))
     .split('\n')
     .filter((line) => /^[A-Z_]+=/.test(line))
-    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    .map((line) => [
+      line.slice(0, line.indexOf('=')),
+      line.slice(line.indexOf('=') + 1).replace(/^"(.*)"$/, '$1'),
+    ]),
 );
 const service = (name: string): Service => {
   const found = compose.services[name];
