@@ -32,6 +32,7 @@ export const qualityCopy = {
     conservationBroken: 'Atenção: as contagens do manifesto não fecham (recebidas, limpas e validadas).',
     perBatchHeading: 'Por lote',
     batch: 'Lote',
+    batchNumber: (n: number) => `Lote ${n}`,
     mode: 'Tipo',
     modes: { snapshot: 'completo', incremental: 'incremental' },
     ingestedAt: 'Recebido em',
@@ -58,6 +59,7 @@ export const qualityCopy = {
     reason: 'Detalhe',
     columns: {
       batch: 'Lote',
+      batchNumber: (n: number) => `Lote ${n}`,
       file: 'Arquivo',
       line: 'Linha',
       rule: 'Regra',
