@@ -7,7 +7,7 @@
 import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview'] as const;
+export const pages = ['overview', 'explorer'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
