@@ -21,6 +21,8 @@ const days: DimTimeRow[] = [...new Set(sampleDemand.map((r) => r.date))].map((da
 
 const metrics: FactMetricsRow[] = sampleItems.map((item, i) => ({
   item_id: item.item_id,
+  item_key: item.item_key,
+  demand_class: item.demand_class,
   model: i % 2 === 0 ? 'croston' : 'ets',
   mase: 0.5 + i / 10,
   rmsse: 1,
