@@ -144,6 +144,7 @@ export const goldTables = {
     { name: 'active_items', type: 'INTEGER' },
   ]),
   fact_forecasts: columns([
+    { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
     { name: 'date', type: 'DATE' },
     { name: 'horizon_days', type: 'INTEGER' },
@@ -157,7 +158,9 @@ export const goldTables = {
     { name: 'source', type: 'VARCHAR' },
   ]),
   fact_metrics: columns([
+    { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
+    { name: 'demand_class', type: 'VARCHAR' },
     { name: 'model', type: 'VARCHAR' },
     { name: 'mase', type: 'DOUBLE' },
     { name: 'rmsse', type: 'DOUBLE' },

@@ -6,6 +6,8 @@ import {
   formatCount,
   formatDay,
   formatMonthTick,
+  formatShare,
+  formatTimestamp,
   parseDay,
 } from '../../web/src/lib/format.ts';
 
@@ -55,5 +57,27 @@ describe('dates', () => {
     { iso: '2024-09-01', expected: 'set 2024' },
   ])('formatMonthTick($iso) = $expected', ({ iso, expected }) => {
     expect(formatMonthTick(parseDay(iso))).toBe(expected);
+  });
+});
+
+describe('formatShare', () => {
+  it.each([
+    { part: 1, whole: 4, expected: '25 %' },
+    { part: 288, whole: 11628, expected: '2,5 %' },
+    { part: 1, whole: 11628, expected: '< 0,1 %' },
+    { part: 0, whole: 10, expected: '0 %' },
+    { part: 10, whole: 10, expected: '100 %' },
+    { part: 1, whole: 0, expected: '—' },
+  ])('$part of $whole = $expected', ({ part, whole, expected }) => {
+    expect(formatShare(part, whole)).toBe(expected);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it.each([
+    { iso: '2026-12-03T06:13:57.095Z', expected: '03/12/2026, 06:13 UTC' },
+    { iso: 'not a time', expected: 'not a time' },
+  ])('$iso', ({ iso, expected }) => {
+    expect(formatTimestamp(iso)).toBe(expected);
   });
 });

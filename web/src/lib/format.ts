@@ -69,3 +69,23 @@ export function formatDay(iso: string): string {
 
 /** Time-axis tick: "jan 2024". */
 export const formatMonthTick = (date: Date): string => monthTick(date);
+
+const timestampText = new Intl.DateTimeFormat('pt-BR', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** An ISO timestamp in UTC: "2026-12-03T06:13:57Z" -> "03/12/2026, 06:13 UTC"; else as given. */
+export function formatTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : `${timestampText.format(time)} UTC`;
+}
+
+/** A share of a whole: 0.0123 -> "1,2 %", a small non-zero share "< 0,1 %"; an em dash when the whole is zero. */
+export function formatShare(part: number, whole: number): string {
+  if (whole === 0 || !Number.isFinite(whole)) return '—';
+  const percent = (100 * part) / whole;
+  if (percent > 0 && percent < 0.05) return '< 0,1 %';
+  return `${oneDecimal(percent)} %`;
+}
