@@ -107,3 +107,34 @@ describe('the check itself', () => {
     }
   });
 });
+
+describe('keyboard', () => {
+  it('skips to the content, and reaches and opens every page from the navigation', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}index.html`);
+      await waitForSettled(page);
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain('skip-link');
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      await expect(page.evaluate(() => window.location.hash)).resolves.toBe('');
+      // Last page first, so every Enter moves to another page (the first is open already).
+      for (const name of [...pages].reverse()) {
+        // From the skip link, Tab walks the navigation links in order until the page's own.
+        await page.locator('.skip-link').focus();
+        for (let step = 0; step <= pages.length; step += 1) {
+          await page.keyboard.press('Tab');
+          if (
+            (await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.page)) === name
+          )
+            break;
+        }
+        await page.keyboard.press('Enter');
+        await page.waitForSelector(`nav a[data-page="${name}"][aria-current="page"]`, { timeout: 10_000 });
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});

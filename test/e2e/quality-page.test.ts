@@ -107,6 +107,12 @@ describe('data quality page', () => {
       expect(native, code).toBeGreaterThan(0);
       await expect(rowsOf(`tr[data-rule="${code}"]`), code).resolves.toBe(native);
       expect(manifest.lineage.rejected_by_rule[code], code).toBe(native);
+      for (const [index, batchId] of manifest.batches.entries()) {
+        const cell = page.locator(`tr[data-rule="${code}"] td[data-batch="${batchId}"]`);
+        await expect(cell.textContent(), `${code} in batch ${batchId}`).resolves.toBe(
+          String(sums[index]?.byRule[code] ?? 0),
+        );
+      }
       const meaning = await page.locator(`tr[data-rule="${code}"] td`).first().textContent();
       expect(meaning?.length ?? 0, code).toBeGreaterThan(20);
     }

@@ -32,6 +32,7 @@ export const qualityCopy = {
     conservationBroken: 'Atenção: as contagens do manifesto não fecham (recebidas, limpas e validadas).',
     perBatchHeading: 'Por lote',
     batch: 'Lote',
+    batchNumber: (n: number) => `Lote ${n}`,
     mode: 'Tipo',
     modes: { snapshot: 'completo', incremental: 'incremental' },
     ingestedAt: 'Recebido em',
@@ -58,6 +59,7 @@ export const qualityCopy = {
     reason: 'Detalhe',
     columns: {
       batch: 'Lote',
+      batchNumber: (n: number) => `Lote ${n}`,
       file: 'Arquivo',
       line: 'Linha',
       rule: 'Regra',
@@ -82,7 +84,8 @@ export const ruleCopy: Record<RejectionRuleCode, { label: string; meaning: strin
   },
   BAD_DATE: {
     label: 'Data inválida',
-    meaning: 'A data do movimento não pôde ser lida (formato desconhecido ou dia impossível, como 31/02).',
+    meaning:
+      'A data do movimento não pôde ser lida (formato desconhecido ou dia impossível, como 31/02) ou é anterior a 1990 (ano digitado errado).',
   },
   FUTURE_DATE: {
     label: 'Data futura',
@@ -90,7 +93,8 @@ export const ruleCopy: Record<RejectionRuleCode, { label: string; meaning: strin
   },
   BAD_QUANTITY: {
     label: 'Quantidade não numérica',
-    meaning: 'A quantidade não é um número (por exemplo "n/d" ou texto).',
+    meaning:
+      'A quantidade não é um número finito (por exemplo "n/d", texto, NaN ou infinito) ou passa de 1 bilhão de unidades.',
   },
   NON_POSITIVE_QUANTITY: {
     label: 'Quantidade não positiva',
