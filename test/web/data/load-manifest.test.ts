@@ -49,7 +49,26 @@ describe('loadManifest', () => {
       name: 'a schema version that is text',
       respond: () => Response.json({ ...validManifest(), schema_version: '3' }),
       message: /schema_version 3 is not 3/,
-    },  ])('fails clearly when the answer is $name', async ({ respond, message }) => {
+    },    {
+      name: 'missing a table',
+      respond: () => {
+        const tables: Partial<Manifest['tables']> = validManifest().tables;
+        delete tables.fact_metrics;
+        return Response.json({ ...validManifest(), tables });
+      },
+      message: /fact_metrics/,
+    },
+    {
+      name: 'missing the summary',
+      respond: () => Response.json({ ...validManifest(), summary: { item_count: 1 } }),
+      message: /summary/,
+    },
+    {
+      name: 'a network failure',
+      respond: () => Promise.reject(new TypeError('Failed to fetch')),
+      message: /could not reach http:\/\/h\/lake\/gold\/manifest\.json .*down.*CORS/,
+    },
+  ])('fails clearly when the answer is $name', async ({ respond, message }) => {
     const attempt = loadManifest(base, fakeFetch(respond).fetch);
     await expect(attempt).rejects.toBeInstanceOf(DataLoadError);
     await expect(attempt).rejects.toThrow(message);
