@@ -5,11 +5,18 @@
  * selected model, a MASE that is NULL and one that is infinite. Tests derive expected values from
  * these rows in plain TS.
  */
-import type { DimItemRow, FactForecastsRow } from '#schema/tables.ts';
-import type { NullableRow } from './write-gold.ts';
+import type { DimItemRow, FactForecastsRow, FactMetricsRow } from '#schema/tables.ts';
+
+type Missing = 'mase' | 'rmsse' | 'safety_stock' | 'reorder_point' | 'service_level';
+/** A backtest row whose measures may be missing (a model that could not be scored, a policy of a model not selected). */
+export type MetricFixtureRow = Omit<FactMetricsRow, Missing> & { [C in Missing]: number | null };
 import { addDays, sampleDemand, sampleItems } from './sample-gold.ts';
 
-export const lastActual = sampleDemand.map((r) => r.date).sort().at(-1) ?? '';
+export const lastActual =
+  sampleDemand
+    .map((r) => r.date)
+    .sort()
+    .at(-1) ?? '';
 export const HORIZON = 90;
 const GENERATED = '2024-06-01T02:00:00.000Z';
 
@@ -63,7 +70,7 @@ const backtests: [number, string, number | null][] = [
   [4, 'croston', null],
 ];
 
-export const sampleMetrics: NullableRow<'fact_metrics'>[] = backtests.map(([index, model, mase], n) => {
+export const sampleMetrics: MetricFixtureRow[] = backtests.map(([index, model, mase], n) => {
   const item = sampleItems[index] as DimItemRow;
   const finite = backtests.filter(([i, , m]) => i === index && m !== null && Number.isFinite(m));
   const best = Math.min(...finite.map(([, , m]) => m as number));

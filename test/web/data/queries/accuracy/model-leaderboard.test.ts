@@ -36,6 +36,7 @@ function expected() {
       mean_bias: numbers((r) => r.bias),
       mean_coverage_80: numbers((r) => r.coverage_80),
       selected_items: rows.filter((r) => r.is_selected).length,
+      generated_at: rows.map((r) => r.generated_at).sort().at(-1),
     };
   });
 }
@@ -53,7 +54,7 @@ describe.each(engines)('modelLeaderboard on $name', (engine) => {
     for (const w of want) {
       const row = rows.find((r) => r.demand_class === w.demand_class && r.model === w.model);
       expect(row, `${w.demand_class} ${w.model}`).toBeDefined();
-      expect([row?.items, row?.selected_items]).toEqual([w.items, w.selected_items]);
+      expect([row?.items, row?.selected_items, row?.generated_at]).toEqual([w.items, w.selected_items, w.generated_at]);
       for (const key of ['mean_mase', 'median_mase', 'mean_wape', 'mean_bias', 'mean_coverage_80'] as const) {
         expect(close(row?.[key] ?? null, w[key]), `${w.demand_class} ${w.model} ${key}: ${row?.[key]} vs ${w[key]}`).toBe(true);
       }

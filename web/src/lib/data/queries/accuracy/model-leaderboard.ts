@@ -3,7 +3,7 @@
  * demand class and over all classes, with how many items it was selected for. Averages are plain
  * means of the per-item values (every item weighs the same), best mean MASE first.
  */
-import { metrics, model, mase, wape, bias, coverage80, isSelected, demandClass } from '../gold-names.ts';
+import { metrics, model, mase, wape, bias, coverage80, isSelected, demandClass, generatedAt } from '../gold-names.ts';
 import type { Db } from '../../db-port.ts';
 import { sql } from '#schema/sql.ts';
 
@@ -20,6 +20,8 @@ export interface LeaderboardRow {
   mean_coverage_80: number | null;
   /** Items for which this model was selected. */
   selected_items: number;
+  /** When the newest of these backtests was computed (ISO timestamp). */
+  generated_at: string;
 }
 
 // grouping() tells the all-classes rows from rows of a class; the totals sort first.
@@ -33,7 +35,8 @@ SELECT
   avg(${wape}) AS mean_wape,
   avg(${bias}) AS mean_bias,
   avg(${coverage80}) AS mean_coverage_80,
-  count(*) FILTER (WHERE ${isSelected}) AS selected_items
+  count(*) FILTER (WHERE ${isSelected}) AS selected_items,
+  max(${generatedAt}) AS generated_at
 FROM ${metrics}
 GROUP BY GROUPING SETS ((${demandClass}, ${model}), (${model}))
 ORDER BY grouping(${demandClass}) DESC, ${demandClass}, mean_mase ASC NULLS LAST, ${model}`;
