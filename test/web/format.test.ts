@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatAmount,
+  formatFraction,
   formatBrlCents,
   formatMonth,
   formatRatio,
-  formatShare,
   formatSignedShare,
-  formatTimestamp,
   formatBrl,
   formatChange,
   formatCompact,
   formatCount,
   formatDay,
   formatMonthTick,
+  formatShare,
+  formatTimestamp,
   parseDay,
 } from '../../web/src/lib/format.ts';
 
@@ -69,7 +70,8 @@ describe('forecast measures (pt-BR)', () => {
   it.each([
     { fn: formatRatio, value: 0.8734, expected: '0,87' },
     { fn: formatRatio, value: 12, expected: '12,00' },
-    { fn: formatShare, value: 0.264, expected: '26 %' },
+    { fn: formatFraction, value: 0.264, expected: '26,4 %' },
+    { fn: formatFraction, value: 0.9, expected: '90 %' },
     { fn: formatSignedShare, value: 0.052, expected: '+5,2 %' },
     { fn: formatSignedShare, value: -0.12, expected: '−12,0 %' },
     { fn: formatSignedShare, value: -0.0004, expected: '0,0 %' },
@@ -88,11 +90,26 @@ describe('forecast measures (pt-BR)', () => {
   ])('formatMonth($iso) = $expected', ({ iso, expected }) => {
     expect(formatMonth(iso)).toBe(expected);
   });
+});
 
+describe('formatShare', () => {
   it.each([
-    { iso: '2025-01-01T03:00:00.000Z', expected: '01/01/2025 03:00 UTC' },
-    { iso: 'never', expected: 'never' },
-  ])('formatTimestamp($iso) = $expected', ({ iso, expected }) => {
+    { part: 1, whole: 4, expected: '25 %' },
+    { part: 288, whole: 11628, expected: '2,5 %' },
+    { part: 1, whole: 11628, expected: '< 0,1 %' },
+    { part: 0, whole: 10, expected: '0 %' },
+    { part: 10, whole: 10, expected: '100 %' },
+    { part: 1, whole: 0, expected: '—' },
+  ])('$part of $whole = $expected', ({ part, whole, expected }) => {
+    expect(formatShare(part, whole)).toBe(expected);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it.each([
+    { iso: '2026-12-03T06:13:57.095Z', expected: '03/12/2026, 06:13 UTC' },
+    { iso: 'not a time', expected: 'not a time' },
+  ])('$iso', ({ iso, expected }) => {
     expect(formatTimestamp(iso)).toBe(expected);
   });
 });

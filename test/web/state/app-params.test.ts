@@ -31,6 +31,9 @@ describe('parseAppParams', () => {
     { hash: '#page=accuracy', expected: state({ page: 'accuracy' }) },
     { hash: '#page=item&itemGrain=year', expected: state({ page: 'item' }) },
     { hash: '#page=item&item=%3Cimg%20src%3Dx%3E', expected: state({ page: 'item', item: '<img src=x>' }) },
+    { hash: '#page=quality&rule=BAD_DATE', expected: state({ page: 'quality', rule: 'BAD_DATE' }) },
+    { hash: "#page=quality&rule=BAD_DATE'%3B--", expected: state({ page: 'quality' }) },
+    { hash: '#rule=bad_date', expected: defaultAppParams },
   ])('$hash', ({ hash, expected }) => {
     expect(parseAppParams(hash)).toEqual(expected);
   });
@@ -50,6 +53,7 @@ describe('appHash', () => {
       expected: '#page=item&item=NC-CAB-0002&itemGrain=day',
     },
     { params: state({ page: 'item', item: 'a&b=c' }), expected: '#page=item&item=a%26b%3Dc' },
+    { params: state({ page: 'quality', rule: 'UNKNOWN_ITEM' }), expected: '#page=quality&rule=UNKNOWN_ITEM' },
   ])('$expected', ({ params, expected }) => {
     expect(appHash(params)).toBe(expected);
     expect(parseAppParams(appHash(params))).toEqual(params);

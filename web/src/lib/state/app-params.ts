@@ -4,11 +4,12 @@
  * have no rewrites; the query string is left to `?data=`. The filters (`from`, `to`, `category`)
  * are shared by every page; the other keys belong to one page each.
  */
+import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
 import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
 import { isItemGrain, type ItemGrain } from '../data/queries/item/item-history.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview', 'item', 'accuracy'] as const;
+export const pages = ['overview', 'item', 'accuracy', 'quality'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
@@ -30,6 +31,8 @@ export interface AppParams {
   itemGrain: ItemGrain;
   /** The SQL explorer's query text. */
   sql: string | undefined;
+  /** The rule whose rejected rows the data quality page lists; `undefined` for every rule. */
+  rule: RejectionRuleCode | undefined;
 }
 
 export const defaultAppParams: AppParams = {
@@ -41,6 +44,7 @@ export const defaultAppParams: AppParams = {
   item: undefined,
   itemGrain: 'week',
   sql: undefined,
+  rule: undefined,
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -61,6 +65,7 @@ export function parseAppParams(hash: string): AppParams {
   const page = params.get('page');
   const grain = params.get('grain');
   const itemGrain = params.get('itemGrain');
+  const rule = params.get('rule');
   return {
     page: isPage(page) ? page : defaultAppParams.page,
     from: date(params, 'from'),
@@ -71,6 +76,7 @@ export function parseAppParams(hash: string): AppParams {
     itemGrain: isItemGrain(itemGrain) ? itemGrain : defaultAppParams.itemGrain,
     // The query keeps its own whitespace: it is code, and its layout is the author's.
     sql: params.get('sql') || undefined,
+    rule: isRejectionRuleCode(rule) ? rule : undefined,
   };
 }
 
