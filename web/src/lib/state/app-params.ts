@@ -9,7 +9,7 @@ import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
 import { isItemGrain, type ItemGrain } from '../data/queries/item/item-history.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview', 'item', 'accuracy', 'quality'] as const;
+export const pages = ['overview', 'item', 'accuracy', 'quality', 'explorer'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
