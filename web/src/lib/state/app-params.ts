@@ -8,7 +8,7 @@ import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
 import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview', 'quality'] as const;
+export const pages = ['overview', 'quality', 'explorer'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
