@@ -5,3 +5,4 @@ export * from './literal.ts';
 export * from './engine.ts';
 export * from './sql.ts';
 export * from './demand-class.ts';
+export * from './silver.ts';

@@ -21,6 +21,7 @@ import {
 import { forecastItems } from '../forecast-items.ts';
 import { writeMlTables } from '../io/write-ml-tables.ts';
 import type { ModelConfig } from '../model-config.ts';
+import { defaultSpec } from '../series.ts';
 import { readGoldSeries } from './read-gold-series.ts';
 
 export interface LakehouseForecastOptions {
@@ -53,11 +54,20 @@ export async function forecastLakehouse(options: LakehouseForecastOptions): Prom
       return await withConnection(instance, async (connection) => {
         const gold = await progress.step('ml: read gold', async () => {
           const result = await readGoldSeries(connection, layout, current);
-          return { ...result, rows: result.series.length, detail: `build ${current.build_id}` };
+          return {
+            ...result,
+            rows: result.series.length,
+            detail: `build ${current.build_id}, ${result.period} series`,
+          };
         });
         const output = await progress.step('ml: fit, backtest, select', async () => {
+          // Gold's grain decides the period: a lakehouse built from a monthly export has only months.
+          const config =
+            gold.period === options.config.spec.period
+              ? options.config
+              : { ...options.config, spec: defaultSpec(gold.period) };
           const result = await forecastItems(gold.series, {
-            config: options.config,
+            config,
             items: gold.items,
             source: `gold/${current.build_id}`,
             generatedAt: now().toISOString(),

@@ -6,37 +6,38 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString, type Summary, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 
-const SUMMARY_SQL = (fact: string, items: string) => sql`
-WITH fact AS (
-  SELECT date, item_key, demand
-  FROM read_parquet(${sqlString(fact)})
+// From agg_category_daily (a few thousand rows) rather than the daily fact: the same sums, and
+// value_brl there is already demand × unit_cost_brl per item.
+const SUMMARY_SQL = (categoryDaily: string, items: string) => sql`
+WITH category_daily AS (
+  SELECT date, demand, value_brl
+  FROM read_parquet(${sqlString(categoryDaily)})
 ),
 bounds AS (
   SELECT min(date) AS first_day, max(date) AS last_day
-  FROM fact
+  FROM category_daily
 )
 SELECT
   (SELECT count(*) FROM read_parquet(${sqlString(items)})) AS item_count,
-  coalesce(sum(fact.demand), 0) AS units_total,
-  coalesce(sum(fact.demand) FILTER (WHERE fact.date > bounds.last_day - 30), 0) AS units_last_30d,
-  coalesce(sum(fact.demand) FILTER (WHERE fact.date > bounds.last_day - 60 AND fact.date <= bounds.last_day - 30), 0)
+  coalesce(sum(daily.demand), 0) AS units_total,
+  coalesce(sum(daily.demand) FILTER (WHERE daily.date > bounds.last_day - 30), 0) AS units_last_30d,
+  coalesce(sum(daily.demand) FILTER (WHERE daily.date > bounds.last_day - 60 AND daily.date <= bounds.last_day - 30), 0)
     AS units_prev_30d,
-  round(coalesce(sum(fact.demand * items.unit_cost_brl) FILTER (WHERE fact.date > bounds.last_day - 30), 0), 2)
+  round(coalesce(sum(daily.value_brl) FILTER (WHERE daily.date > bounds.last_day - 30), 0), 2)
     AS value_brl_last_30d,
   coalesce(strftime(any_value(bounds.first_day), '%Y-%m-%d'), '') AS actuals_from,
   coalesce(strftime(any_value(bounds.last_day), '%Y-%m-%d'), '') AS actuals_through
-FROM fact
-JOIN read_parquet(${sqlString(items)}) AS items USING (item_key)
+FROM category_daily AS daily
 CROSS JOIN bounds`;
 
 export async function summarizeGold(
   connection: DuckDBConnection,
-  paths: { fact: string; items: string },
+  paths: { categoryDaily: string; items: string },
 ): Promise<Summary> {
   const [row] = await queryStep<Summary & Record<string, unknown>>(
     connection,
     'gold.summary',
-    SUMMARY_SQL(paths.fact, paths.items),
+    SUMMARY_SQL(paths.categoryDaily, paths.items),
   );
   if (!row) throw new Error('summary query returned no row');
   return {

@@ -4,10 +4,12 @@
  * have no rewrites; the query string is left to `?data=`. The filters (`from`, `to`, `category`)
  * are shared by every page; the other keys belong to one page each.
  */
+import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
 import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
+import { isItemGrain, type ItemGrain } from '../data/queries/item/item-history.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview'] as const;
+export const pages = ['overview', 'item', 'accuracy', 'quality', 'explorer'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
@@ -23,10 +25,14 @@ export interface AppParams {
   category: string | undefined;
   /** Grain of the overview's demand trend. */
   grain: TrendGrain;
-  /** The item shown on the item page (its item_id). */
+  /** The item shown on the item page (its item_id: item_key changes between builds). */
   item: string | undefined;
+  /** Grain of the item page's chart. */
+  itemGrain: ItemGrain;
   /** The SQL explorer's query text. */
   sql: string | undefined;
+  /** The rule whose rejected rows the data quality page lists; `undefined` for every rule. */
+  rule: RejectionRuleCode | undefined;
 }
 
 export const defaultAppParams: AppParams = {
@@ -36,7 +42,9 @@ export const defaultAppParams: AppParams = {
   category: undefined,
   grain: 'week',
   item: undefined,
+  itemGrain: 'week',
   sql: undefined,
+  rule: undefined,
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,6 +64,8 @@ export function parseAppParams(hash: string): AppParams {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const page = params.get('page');
   const grain = params.get('grain');
+  const itemGrain = params.get('itemGrain');
+  const rule = params.get('rule');
   return {
     page: isPage(page) ? page : defaultAppParams.page,
     from: date(params, 'from'),
@@ -63,8 +73,10 @@ export function parseAppParams(hash: string): AppParams {
     category: text(params, 'category'),
     grain: isTrendGrain(grain) ? grain : defaultAppParams.grain,
     item: text(params, 'item'),
+    itemGrain: isItemGrain(itemGrain) ? itemGrain : defaultAppParams.itemGrain,
     // The query keeps its own whitespace: it is code, and its layout is the author's.
     sql: params.get('sql') || undefined,
+    rule: isRejectionRuleCode(rule) ? rule : undefined,
   };
 }
 
