@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '#schema/manifest.ts';
+import { SCHEMA_VERSION, type Manifest } from '#schema/manifest.ts';
 import { manifestFixture } from '../../helpers/manifest-fixture.ts';
 import { DataLoadError } from '../../../web/src/lib/data/errors.ts';
 import { loadManifest } from '../../../web/src/lib/data/load-manifest.ts';
@@ -32,23 +32,23 @@ describe('loadManifest', () => {
     { name: '503', respond: () => new Response('', { status: 503 }), message: /HTTP 503 \(the data host failed\)/ },
     { name: 'not JSON', respond: () => new Response('<html>'), message: /not valid JSON \(it starts with "<html>"\)/ },
     { name: 'an empty body', respond: () => new Response(''), message: /not valid JSON \(it is empty\)/ },
-    { name: 'truncated JSON', respond: () => new Response('{"schema_version": 3, "tab'), message: /not valid JSON/ },
+    { name: 'truncated JSON', respond: () => new Response('{"schema_version": 4, "tab'), message: /not valid JSON/ },
     { name: 'a JSON array', respond: () => Response.json([]), message: /not a JSON object/ },
     { name: 'JSON null', respond: () => Response.json(null), message: /not a JSON object/ },
     {
       name: 'a newer schema version',
       respond: () => Response.json({ ...validManifest(), schema_version: 99 }),
-      message: /schema_version 99 is newer than this app reads \(3\).*publish-web/,
+      message: new RegExp(`schema_version 99 is newer than this app reads \\(${SCHEMA_VERSION}\\).*publish-web`),
     },
     {
       name: 'an older schema version',
       respond: () => Response.json({ ...validManifest(), schema_version: 1 }),
-      message: /schema_version 1 is older than this app reads \(3\).*rebuild/,
+      message: new RegExp(`schema_version 1 is older than this app reads \\(${SCHEMA_VERSION}\\).*rebuild`),
     },
     {
       name: 'a schema version that is text',
-      respond: () => Response.json({ ...validManifest(), schema_version: '3' }),
-      message: /schema_version 3 is not 3/,
+      respond: () => Response.json({ ...validManifest(), schema_version: String(SCHEMA_VERSION) }),
+      message: new RegExp(`schema_version ${SCHEMA_VERSION} is not ${SCHEMA_VERSION}`),
     },    {
       name: 'missing a table',
       respond: () => {
