@@ -16,7 +16,8 @@ export default defineConfig({
           ...shared,
           name: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/**/*.svelte.test.ts'],
+          // The long fault and load runs are `npm run test:faults` (vitest.faults.config.ts).
+          exclude: ['test/**/*.svelte.test.ts', 'test/faults/**'],
         },
       },
       {
