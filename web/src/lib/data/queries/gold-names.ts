@@ -14,3 +14,4 @@ export const itemKey = ident('column', 'item_key');
 export const name = ident('column', 'name');
 export const category = ident('column', 'category');
 export const unitCost = ident('column', 'unit_cost_brl');
+export const orders = ident('column', 'orders');
