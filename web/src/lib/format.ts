@@ -33,9 +33,13 @@ const dates = timeFormatLocale({
 const integer = numbers.format(',.0f');
 const oneDecimal = numbers.format(',.1~f');
 const currency = numbers.format('$,.0f');
+const currencyCents = numbers.format('$,.2f');
 const signedPercent = numbers.format('+.1%');
+const twoDecimals = numbers.format(',.2f');
+const signedPercentOne = numbers.format('+.1%');
 const dayText = dates.utcFormat('%d/%m/%Y');
 const monthTick = dates.utcFormat('%b %Y');
+const monthName = dates.utcFormat('%B de %Y');
 
 /** Whole units with thousands separators: 92670 -> "92.670". */
 export const formatCount = (value: number): string => integer(value);
@@ -49,6 +53,21 @@ export function formatCompact(value: number): string {
   if (size >= 1e6) return `${oneDecimal(value / 1e6)} mi`;
   if (size >= 1e3) return `${oneDecimal(value / 1e3)} mil`;
   return integer(value);
+}
+
+/** BRL with cents, for prices: 850.5 -> "R$ 850,50". */
+export const formatBrlCents = (value: number): string => currencyCents(value);
+
+/** A quantity to one decimal where it has one: 2.5 -> "2,5", 1234 -> "1.234". */
+export const formatAmount = (value: number): string => oneDecimal(value);
+
+/** Ratios such as MASE: 0.8734 -> "0,87". */
+export const formatRatio = (value: number): string => twoDecimals(value);
+
+/** A signed share, for bias: 0.052 -> "+5,2 %", -0.12 -> "−12,0 %"; a tiny one is "0,0 %", never "−0,0 %". */
+export function formatSignedShare(value: number): string {
+  const text = signedPercentOne(value).replace('%', ' %');
+  return /^.0,0 %$/.test(text) ? '0,0 %' : text;
 }
 
 /** Relative change, or an em dash when there is nothing to compare with. */
@@ -65,6 +84,11 @@ export function parseDay(iso: string): Date {
 /** `yyyy-mm-dd` -> "31/12/2024"; anything else is shown as given. */
 export function formatDay(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayText(parseDay(iso)) : iso;
+}
+
+/** `yyyy-mm-dd` -> "junho de 2024". */
+export function formatMonth(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? monthName(parseDay(iso)) : iso;
 }
 
 /** Time-axis tick: "jan 2024". */
@@ -89,3 +113,6 @@ export function formatShare(part: number, whole: number): string {
   if (percent > 0 && percent < 0.05) return '< 0,1 %';
   return `${oneDecimal(percent)} %`;
 }
+
+/** A fraction of one (WAPE, coverage, service level) as a share: 0.264 -> "26,4 %". */
+export const formatFraction = (value: number): string => formatShare(value, 1);

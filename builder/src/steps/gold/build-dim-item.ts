@@ -3,17 +3,18 @@
  * dense grid), and two classes derived from demand history:
  * - abc_class by share of consumption value (A: first 80 %, B: next 15 %, C: the rest);
  * - demand_class by Syntetos-Boylan: ADI (average interval between demands, cut-off 1.32) and
- *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
+ *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy; the cut-offs
+ *   and the rule are schema/demand-class.ts, shared with ml.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList, sql } from '#schema';
+import { ADI_CUTOFF, CV2_CUTOFF, sqlString, sqlStringList, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
 const STEP = 'gold.dim_item';
 
 // The item master is the union of the item batches; for an item sent twice the latest batch wins.
-const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) => sql`
+const DIM_ITEM_SQL = (items: readonly string[], facts: readonly string[], target: string) => sql`
 COPY (
   WITH item_master AS (
     SELECT item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier
@@ -29,7 +30,7 @@ COPY (
       avg(demand) FILTER (WHERE demand > 0) AS mean_size,
       stddev_pop(demand) FILTER (WHERE demand > 0) AS sd_size,
       sum(demand) AS units
-    FROM read_parquet(${sqlString(fact)})
+    FROM read_parquet(${sqlStringList(facts)})
     GROUP BY item_id
   ),
   valued AS (
@@ -57,8 +58,9 @@ COPY (
       ELSE 'C'
     END AS abc_class,
     CASE
-      WHEN adi IS NULL OR adi >= 1.32 THEN CASE WHEN cv2 >= 0.49 THEN 'lumpy' ELSE 'intermittent' END
-      ELSE CASE WHEN cv2 >= 0.49 THEN 'erratic' ELSE 'smooth' END
+      WHEN adi IS NULL OR adi >= ${ADI_CUTOFF}
+        THEN CASE WHEN cv2 >= ${CV2_CUTOFF} THEN 'lumpy' ELSE 'intermittent' END
+      ELSE CASE WHEN cv2 >= ${CV2_CUTOFF} THEN 'erratic' ELSE 'smooth' END
     END AS demand_class
   FROM ranked
   ORDER BY item_id
@@ -66,12 +68,12 @@ COPY (
 
 export async function buildDimItem(
   connection: DuckDBConnection,
-  paths: { items: readonly string[]; fact: string; target: string },
+  paths: { items: readonly string[]; facts: readonly string[]; target: string },
 ): Promise<{ rows: number }> {
   const [result] = await queryStep<{ Count: number }>(
     connection,
     STEP,
-    DIM_ITEM_SQL(paths.items, paths.fact, paths.target),
+    DIM_ITEM_SQL(paths.items, paths.facts, paths.target),
   );
   return { rows: result?.Count ?? 0 };
 }

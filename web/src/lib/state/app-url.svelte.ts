@@ -54,6 +54,9 @@ export function useAppUrl(): AppUrl {
     get item() {
       return state.item;
     },
+    get itemGrain() {
+      return state.itemGrain;
+    },
     get sql() {
       return state.sql;
     },
