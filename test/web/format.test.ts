@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBrl,
+  formatBrlCompact,
   formatChange,
   formatCompact,
   formatCount,
   formatDay,
+  formatMonth,
   formatMonthTick,
+  formatRatio,
+  formatShare,
+  formatTimestamp,
+  formatUnits,
   parseDay,
 } from '../../web/src/lib/format.ts';
 
@@ -20,8 +26,23 @@ describe('number formats (pt-BR)', () => {
     { fn: formatCompact, value: 12500, expected: '12,5 mil' },
     { fn: formatCompact, value: 2000, expected: '2 mil' },
     { fn: formatCompact, value: 3400000, expected: '3,4 mi' },
+    { fn: formatCompact, value: 2.14e9, expected: '2,1 bi' },
+    { fn: formatCompact, value: -12500, expected: '−12,5 mil' },
+    { fn: formatBrlCompact, value: 81905180, expected: 'R$ 81,9 mi' },
+    { fn: formatBrlCompact, value: 950, expected: 'R$ 950' },
+    { fn: formatRatio, value: 0.8734, expected: '0,87' },
+    { fn: formatShare, value: 0.264, expected: '26 %' },
   ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
     expect(fn(value)).toBe(expected);
+  });
+});
+
+describe('formatUnits', () => {
+  it.each([
+    { value: 12500, unit: 'm', expected: '12,5 mil m' },
+    { value: 42, unit: 'un', expected: '42 un' },
+  ])('$value $unit = $expected', ({ value, unit, expected }) => {
+    expect(formatUnits(value, unit)).toBe(expected);
   });
 });
 
@@ -44,6 +65,20 @@ describe('dates', () => {
     { iso: 'not a date', expected: 'not a date' },
   ])('formatDay($iso) = $expected', ({ iso, expected }) => {
     expect(formatDay(iso)).toBe(expected);
+  });
+
+  it.each([
+    { iso: '2024-06-01', expected: 'junho de 2024' },
+    { iso: 'x', expected: 'x' },
+  ])('formatMonth($iso) = $expected', ({ iso, expected }) => {
+    expect(formatMonth(iso)).toBe(expected);
+  });
+
+  it.each([
+    { iso: '2026-12-03T06:11:44.000Z', expected: '03/12/2026 06:11 UTC' },
+    { iso: 'not a time', expected: 'not a time' },
+  ])('formatTimestamp($iso) = $expected', ({ iso, expected }) => {
+    expect(formatTimestamp(iso)).toBe(expected);
   });
 
   it('parses yyyy-mm-dd as UTC midnight, whatever the local zone', () => {

@@ -4,7 +4,7 @@
  * have no rewrites; the query string is left to `?data=`. The filters (`from`, `to`, `category`)
  * are shared by every page; the other keys belong to one page each.
  */
-import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
+import { isTrendGrain, type TrendGrain } from '../data/queries/overview/trend-grain.ts';
 
 /** Every page of the app, in navigation order. */
 export const pages = ['overview'] as const;

@@ -1,0 +1,27 @@
+/**
+ * The app's interface text shared by every page (shell, navigation, query states), in pt-BR: the
+ * planners' language. Each page keeps its own strings in `copy/<page>.ts`; numbers and dates are
+ * formatted by format.ts in the same locale.
+ */
+import type { Page } from '../state/app-params.ts';
+
+export const LOCALE = 'pt-BR';
+
+export const shellCopy = {
+  title: 'Nova Corrente',
+  subtitle: 'demanda de peças de reposição',
+  navLabel: 'Páginas',
+  build: (buildId: string, source: string) => `build ${buildId} · fonte ${source}`,
+  dataFrom: 'dados de',
+  loadingManifest: (url: string) => `Carregando o manifesto do lakehouse de ${url}…`,
+  openFailed: 'Não foi possível abrir o lakehouse.',
+};
+
+export const pageTitles: Record<Page, string> = {
+  overview: 'Visão geral',
+};
+
+export const queryCopy = {
+  loading: 'Carregando…',
+  failed: (message: string) => `A consulta falhou: ${message}`,
+};
