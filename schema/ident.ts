@@ -2,6 +2,7 @@
  * SQL identifiers cannot travel as parameters, so every identifier that is not literal SQL text
  * passes through `ident`: it must be on the allow-list of its kind, then it is double-quoted.
  */
+import { rejectedColumns } from './silver.ts';
 import type { SqlText } from './sql.ts';
 import { goldTableIds, goldTables } from './tables.ts';
 
@@ -12,6 +13,8 @@ const goldColumnNames: ReadonlySet<string> = new Set(
 const allowLists = {
   table: new Set<string>(goldTableIds),
   column: goldColumnNames,
+  /** Columns of silver/rejected/<batch_id>.parquet. */
+  rejected_column: new Set<string>(rejectedColumns.map((column) => column.name)),
 } as const;
 
 export type IdentKind = keyof typeof allowLists;

@@ -4,3 +4,4 @@ export * from './ident.ts';
 export * from './literal.ts';
 export * from './engine.ts';
 export * from './sql.ts';
+export * from './silver.ts';

@@ -133,7 +133,8 @@ export function tablePaths(table: ManifestTable): string[] {
   return table.files.map((file) => file.path);
 }
 
-function isLineage(value: unknown): value is Lineage {
+/** The lineage counts of a manifest or of one batch in the ledger. */
+export function isLineage(value: unknown): value is Lineage {
   if (!isRecord(value)) return false;
   const counts = [
     value.bronze_rows,

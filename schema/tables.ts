@@ -102,6 +102,7 @@ export const goldTables = {
     { name: 'orders', type: 'INTEGER' },
   ]),
   fact_forecasts: columns([
+    { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
     { name: 'date', type: 'DATE' },
     { name: 'horizon_days', type: 'INTEGER' },
@@ -115,7 +116,9 @@ export const goldTables = {
     { name: 'source', type: 'VARCHAR' },
   ]),
   fact_metrics: columns([
+    { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
+    { name: 'demand_class', type: 'VARCHAR' },
     { name: 'model', type: 'VARCHAR' },
     { name: 'mase', type: 'DOUBLE' },
     { name: 'rmsse', type: 'DOUBLE' },

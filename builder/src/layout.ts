@@ -3,7 +3,7 @@
  * Every path the builder writes is made here and checked to stay under the root.
  */
 import path from 'node:path';
-import { goldFileName, MANIFEST_PATH, type GoldTableId } from '#schema';
+import { goldFileName, LEDGER_PATH, MANIFEST_PATH, type GoldTableId } from '#schema';
 
 export interface BatchRef {
   source: string;
@@ -48,7 +48,7 @@ export class Layout {
   }
 
   ledgerFile(): string {
-    return this.resolve('silver', 'batches.json');
+    return this.resolve(...LEDGER_PATH.split('/'));
   }
 
   goldDir(): string {

@@ -31,7 +31,6 @@ describe('number formats (pt-BR)', () => {
     { fn: formatBrlCompact, value: 81905180, expected: 'R$ 81,9 mi' },
     { fn: formatBrlCompact, value: 950, expected: 'R$ 950' },
     { fn: formatRatio, value: 0.8734, expected: '0,87' },
-    { fn: formatShare, value: 0.264, expected: '26 %' },
   ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
     expect(fn(value)).toBe(expected);
   });
@@ -74,13 +73,6 @@ describe('dates', () => {
     expect(formatMonth(iso)).toBe(expected);
   });
 
-  it.each([
-    { iso: '2026-12-03T06:11:44.000Z', expected: '03/12/2026 06:11 UTC' },
-    { iso: 'not a time', expected: 'not a time' },
-  ])('formatTimestamp($iso) = $expected', ({ iso, expected }) => {
-    expect(formatTimestamp(iso)).toBe(expected);
-  });
-
   it('parses yyyy-mm-dd as UTC midnight, whatever the local zone', () => {
     expect(parseDay('2024-03-10').toISOString()).toBe('2024-03-10T00:00:00.000Z');
   });
@@ -90,5 +82,27 @@ describe('dates', () => {
     { iso: '2024-09-01', expected: 'set 2024' },
   ])('formatMonthTick($iso) = $expected', ({ iso, expected }) => {
     expect(formatMonthTick(parseDay(iso))).toBe(expected);
+  });
+});
+
+describe('formatShare', () => {
+  it.each([
+    { part: 1, whole: 4, expected: '25 %' },
+    { part: 288, whole: 11628, expected: '2,5 %' },
+    { part: 1, whole: 11628, expected: '< 0,1 %' },
+    { part: 0, whole: 10, expected: '0 %' },
+    { part: 10, whole: 10, expected: '100 %' },
+    { part: 1, whole: 0, expected: '—' },
+  ])('$part of $whole = $expected', ({ part, whole, expected }) => {
+    expect(formatShare(part, whole)).toBe(expected);
+  });
+});
+
+describe('formatTimestamp', () => {
+  it.each([
+    { iso: '2026-12-03T06:13:57.095Z', expected: '03/12/2026, 06:13 UTC' },
+    { iso: 'not a time', expected: 'not a time' },
+  ])('$iso', ({ iso, expected }) => {
+    expect(formatTimestamp(iso)).toBe(expected);
   });
 });

@@ -4,56 +4,13 @@
  * from the batches listed here.
  */
 import fs from 'node:fs/promises';
-import type { Lineage } from '#schema';
+import { isLedgerDocument, type BatchRecord, type LedgerDocument } from '#schema';
 import { CliError, ExitCode } from '../errors.ts';
 import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';
 
-export interface LedgerFile {
-  role: 'movements' | 'items';
-  name: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface BatchRecord {
-  batch_id: string;
-  source: string;
-  /** A snapshot export holds the whole history and supersedes earlier snapshots of its source. */
-  mode: 'snapshot' | 'incremental';
-  ingest_date: string;
-  ingested_at: string;
-  files: LedgerFile[];
-  /** Days the batch covers: the mock's window, or the span of a file's validated movements. */
-  dates: { from: string; to: string };
-  lineage: Lineage;
-}
-
-interface LedgerDocument {
-  batches: BatchRecord[];
-}
-
-function isBatchRecord(value: unknown): value is BatchRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Partial<BatchRecord>;
-  return (
-    typeof record.batch_id === 'string' &&
-    typeof record.source === 'string' &&
-    (record.mode === 'snapshot' || record.mode === 'incremental') &&
-    Array.isArray(record.files) &&
-    typeof record.dates?.from === 'string' &&
-    typeof record.lineage === 'object'
-  );
-}
-
-function isLedgerDocument(value: unknown): value is LedgerDocument {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as Partial<LedgerDocument>).batches) &&
-    ((value as LedgerDocument).batches as unknown[]).every(isBatchRecord)
-  );
-}
+// The ledger's shape is a contract with its readers (the app's data quality page): see schema/silver.ts.
+export type { BatchRecord, LedgerFile } from '#schema';
 
 export async function readLedger(layout: Layout): Promise<BatchRecord[]> {
   const file = layout.ledgerFile();

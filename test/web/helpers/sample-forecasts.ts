@@ -36,6 +36,7 @@ export const forecastPlans: Plan[] = [
 
 function rows(plan: Plan, model: string, origin: string, daily: number): FactForecastsRow[] {
   return Array.from({ length: HORIZON }, (_, h) => ({
+    item_key: keyOf(plan.item_id),
     item_id: plan.item_id,
     date: addDays(origin, h + 1),
     horizon_days: h + 1,
@@ -63,7 +64,9 @@ export const sampleMetrics: FactMetricsRow[] = forecastPlans.flatMap((plan) => [
 
 function metric(plan: Plan, model: string, selected: boolean): FactMetricsRow {
   return {
+    item_key: keyOf(plan.item_id),
     item_id: plan.item_id,
+    demand_class: 'smooth',
     model,
     mase: selected ? plan.mase : plan.mase + 5,
     rmsse: 1,
@@ -79,6 +82,10 @@ function metric(plan: Plan, model: string, selected: boolean): FactMetricsRow {
     generated_at: GENERATED_AT,
     source: 'test',
   };
+}
+
+function keyOf(id: string): number {
+  return sampleItems.find((i) => i.item_id === id)?.item_key ?? NaN;
 }
 
 export const leadTimeOf = (id: string) => sampleItems.find((i) => i.item_id === id)?.lead_time_days ?? NaN;

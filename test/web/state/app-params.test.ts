@@ -25,6 +25,9 @@ describe('parseAppParams', () => {
     { hash: '#from=2025-13-45&to=yesterday', expected: defaultAppParams },
     { hash: '#from=2025-01-01%27%3B', expected: defaultAppParams },
     { hash: '#sql=select%0A%20%201', expected: state({ sql: 'select\n  1' }) },
+    { hash: '#page=quality&rule=BAD_DATE', expected: state({ page: 'quality', rule: 'BAD_DATE' }) },
+    { hash: "#page=quality&rule=BAD_DATE'%3B--", expected: state({ page: 'quality' }) },
+    { hash: '#rule=bad_date', expected: defaultAppParams },
   ])('$hash', ({ hash, expected }) => {
     expect(parseAppParams(hash)).toEqual(expected);
   });
@@ -39,6 +42,7 @@ describe('appHash', () => {
       params: state({ from: '2025-01-01', item: 'NC-CAB-0002', sql: 'select 1' }),
       expected: '#from=2025-01-01&item=NC-CAB-0002&sql=select+1',
     },
+    { params: state({ page: 'quality', rule: 'UNKNOWN_ITEM' }), expected: '#page=quality&rule=UNKNOWN_ITEM' },
   ])('$expected', ({ params, expected }) => {
     expect(appHash(params)).toBe(expected);
     expect(parseAppParams(appHash(params))).toEqual(params);

@@ -43,12 +43,10 @@ const oneDecimal = numbers.format(',.1~f');
 const twoDecimals = numbers.format(',.2f');
 const currency = numbers.format('$,.0f');
 const signedPercent = numbers.format('+.1%');
-const percent = numbers.format('.0%');
 const dayText = dates.utcFormat('%d/%m/%Y');
 const shortDayText = dates.utcFormat('%d/%m');
 const monthTick = dates.utcFormat('%b %Y');
 const monthName = dates.utcFormat('%B de %Y');
-const timestampText = dates.utcFormat('%d/%m/%Y %H:%M');
 
 /** Whole units with thousands separators: 92670 -> "92.670". */
 export const formatCount = (value: number): string => integer(value);
@@ -73,9 +71,6 @@ export const formatUnits = (value: number, unit: string): string => `${formatCom
 
 /** Ratios such as MASE: 0.8734 -> "0,87". */
 export const formatRatio = (value: number): string => twoDecimals(value);
-
-/** A share of a whole: 0.264 -> "26 %". */
-export const formatShare = (value: number): string => percent(value).replace('%', ' %');
 
 /** Relative change, or an em dash when there is nothing to compare with. */
 export function formatChange(current: number, previous: number): string {
@@ -105,14 +100,28 @@ export function formatMonth(iso: string): string {
   return isIsoDay(iso) ? monthName(parseDay(iso)) : iso;
 }
 
-/** An ISO timestamp (how queries return TIMESTAMP, in UTC) -> "03/12/2026 06:11 UTC". */
-export function formatTimestamp(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : `${timestampText(new Date(time))} UTC`;
-}
-
 /** Time-axis tick: "jan 2024". */
 export const formatMonthTick = (date: Date): string => monthTick(date);
 
 /** Time-axis tick for short spans: "03/06". */
 export const formatDayTick = (date: Date): string => shortDayText(date);
+
+const timestampText = new Intl.DateTimeFormat('pt-BR', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** An ISO timestamp in UTC: "2026-12-03T06:13:57Z" -> "03/12/2026, 06:13 UTC"; else as given. */
+export function formatTimestamp(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : `${timestampText.format(time)} UTC`;
+}
+
+/** A share of a whole: 0.0123 -> "1,2 %", a small non-zero share "< 0,1 %"; an em dash when the whole is zero. */
+export function formatShare(part: number, whole: number): string {
+  if (whole === 0 || !Number.isFinite(whole)) return '—';
+  const percent = (100 * part) / whole;
+  if (percent > 0 && percent < 0.05) return '< 0,1 %';
+  return `${oneDecimal(percent)} %`;
+}

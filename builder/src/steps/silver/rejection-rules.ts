@@ -1,9 +1,10 @@
 /**
  * The business rules a cleaned movement must pass, in the order they are checked. A row is
  * rejected with the first rule it breaks; the code is stable (reports group by it), the message
- * is for people and quotes the offending value.
+ * is for people and quotes the offending value. The codes and their order are schema/silver.ts's
+ * `rejectionRuleCodes` (the app explains each code to planners).
  */
-import { sql, sqlJoin, sqlString, type SqlText } from '#schema';
+import { sql, sqlJoin, sqlString, type RejectionRuleCode, type SqlText } from '#schema';
 
 export const rejectionRules = [
   { code: 'MISSING_ID', when: sql`movement_id IS NULL`, message: sql`'movement has no id'` },
@@ -32,7 +33,7 @@ export const rejectionRules = [
     when: sql`item_id IS NULL OR item_id NOT IN (SELECT item_id FROM known_items)`,
     message: sql`'item "' || coalesce(item_id, '') || '" is not in the item master'`,
   },
-] as const;
+] as const satisfies readonly { code: RejectionRuleCode; when: SqlText; message: SqlText }[];
 
 /** CASE expressions giving the first broken rule's code and message (NULL when the row is valid). */
 export function ruleCaseExpressions(): { code: SqlText; message: SqlText } {

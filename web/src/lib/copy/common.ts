@@ -15,10 +15,12 @@ export const shellCopy = {
   dataFrom: 'dados de',
   loadingManifest: (url: string) => `Carregando o manifesto do lakehouse de ${url}…`,
   openFailed: 'Não foi possível abrir o lakehouse.',
+  skipToContent: 'Pular para o conteúdo',
 };
 
 export const pageTitles: Record<Page, string> = {
   overview: 'Visão geral',
+  quality: 'Qualidade dos dados',
 };
 
 export const queryCopy = {

@@ -4,10 +4,11 @@
  * have no rewrites; the query string is left to `?data=`. The filters (`from`, `to`, `category`)
  * are shared by every page; the other keys belong to one page each.
  */
+import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
 import { isTrendGrain, type TrendGrain } from '../data/queries/overview/trend-grain.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview'] as const;
+export const pages = ['overview', 'quality'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
@@ -27,6 +28,8 @@ export interface AppParams {
   item: string | undefined;
   /** The SQL explorer's query text. */
   sql: string | undefined;
+  /** The rule whose rejected rows the data quality page lists; `undefined` for every rule. */
+  rule: RejectionRuleCode | undefined;
 }
 
 export const defaultAppParams: AppParams = {
@@ -37,6 +40,7 @@ export const defaultAppParams: AppParams = {
   grain: 'week',
   item: undefined,
   sql: undefined,
+  rule: undefined,
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,6 +60,7 @@ export function parseAppParams(hash: string): AppParams {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const page = params.get('page');
   const grain = params.get('grain');
+  const rule = params.get('rule');
   return {
     page: isPage(page) ? page : defaultAppParams.page,
     from: date(params, 'from'),
@@ -65,6 +70,7 @@ export function parseAppParams(hash: string): AppParams {
     item: text(params, 'item'),
     // The query keeps its own whitespace: it is code, and its layout is the author's.
     sql: params.get('sql') || undefined,
+    rule: isRejectionRuleCode(rule) ? rule : undefined,
   };
 }
 

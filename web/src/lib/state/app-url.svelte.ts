@@ -54,6 +54,9 @@ export function useAppUrl(): AppUrl {
     get sql() {
       return state.sql;
     },
+    get rule() {
+      return state.rule;
+    },
     update(change) {
       const next = { ...state, ...change };
       const navigates = navigationKeys.some((key) => key in change && change[key] !== state[key]);
