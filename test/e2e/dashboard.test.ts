@@ -29,7 +29,6 @@ import { nativeCount, nativeKpis, type KpiFilter } from './native-kpis.ts';
 const LAKEHOUSE = ['--items', '400', '--from', '2024-01-01', '--to', '2024-12-31', '--seed', '11'];
 const PROBE_PATH = '/probe/fact_demand_daily.parquet';
 
-
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let server: StaticServer;
 let browser: BrowserContext;
