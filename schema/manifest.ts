@@ -2,13 +2,24 @@
  * gold/manifest.json: the one mutable object of the lakehouse. It names the current build and
  * describes every file of it; readers follow it and nothing else.
  */
-import { goldTableIds, isColumnType, type ColumnType, type GoldTableId } from './tables.ts';
+import {
+  demandTableIds,
+  goldTableIds,
+  isColumnType,
+  isDemandGrain,
+  type ColumnType,
+  type DemandGrain,
+  type DemandTableId,
+  type GoldTableId,
+} from './tables.ts';
 
 /**
  * Bumped whenever the gold contract changes (2: item_key in dim_item and fact_demand_daily;
- * 3: every table a list of files, item_key in the forecast tables, pre-aggregated grains).
+ * 3: every table a list of files, item_key in the forecast tables; 4: the pre-aggregated grains
+ * fact_demand_weekly, fact_demand_monthly and agg_category_daily, with `grains` and
+ * `demand_totals`). The builder replaces a build of an older schema instead of extending it.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const MANIFEST_PATH = 'gold/manifest.json';
 
 export interface ManifestColumn {
@@ -71,6 +82,12 @@ export interface Summary {
 export type SummaryKpiKey = Exclude<keyof Summary, 'actuals_from' | 'actuals_through' | 'units_total'>;
 export const summaryKpiKeys: readonly SummaryKpiKey[] = ['demand_value_brl', 'active_items', 'item_count'];
 
+/** Sums over one demand table, read back from its files at build time. */
+export interface DemandTotals {
+  demand: number;
+  orders: number;
+}
+
 export interface Manifest {
   schema_version: typeof SCHEMA_VERSION;
   build_id: string;
@@ -81,6 +98,17 @@ export interface Manifest {
   /** Ingested batches this build was made from, oldest first. */
   batches: string[];
   lineage: Lineage;
+  /**
+   * The demand grains whose tables hold data, finest first: all three for a daily source, only
+   * `month` for a monthly ERP export (the other demand tables are then written empty). Readers
+   * offer only these grains.
+   */
+  grains: DemandGrain[];
+  /**
+   * Demand and orders summed over each demand table. Every table that holds data has the totals of
+   * the finest one (conservation, checked when the build is made; a mismatch fails the build).
+   */
+  demand_totals: Record<DemandTableId, DemandTotals>;
   summary: Summary;
 }
 
@@ -169,6 +197,16 @@ function isSummary(value: unknown): value is Summary {
   );
 }
 
+function isDemandTotals(value: unknown): value is Record<DemandTableId, DemandTotals> {
+  return (
+    isRecord(value) &&
+    demandTableIds.every((id) => {
+      const totals = value[id];
+      return isRecord(totals) && typeof totals.demand === 'number' && typeof totals.orders === 'number';
+    })
+  );
+}
+
 /** The parts of a manifest a reader relies on, each with the line that says it is broken. */
 const manifestChecks: readonly { problem: string; ok: (manifest: Record<string, unknown>) => boolean }[] = [
   { problem: 'build_id missing', ok: (m) => typeof m.build_id === 'string' && m.build_id !== '' },
@@ -177,6 +215,11 @@ const manifestChecks: readonly { problem: string; ok: (manifest: Record<string, 
   { problem: 'engine missing or malformed', ok: (m) => isEngine(m.engine) },
   { problem: 'summary missing or malformed', ok: (m) => isSummary(m.summary) },
   { problem: 'lineage missing or malformed', ok: (m) => isLineage(m.lineage) },
+  {
+    problem: 'grains missing or malformed',
+    ok: (m) => Array.isArray(m.grains) && m.grains.length > 0 && m.grains.every(isDemandGrain),
+  },
+  { problem: 'demand_totals missing or malformed', ok: (m) => isDemandTotals(m.demand_totals) },
   {
     problem: 'batches missing',
     ok: (m) => Array.isArray(m.batches) && m.batches.every((batch) => typeof batch === 'string'),

@@ -101,6 +101,48 @@ export const goldTables = {
     { name: 'demand', type: 'DOUBLE' },
     { name: 'orders', type: 'INTEGER' },
   ]),
+  /**
+   * One row per item and ISO week (weeks start on Monday), dense like the daily fact and sorted by
+   * item_key then week_start. `days` counts the days of the week inside the data range: 7 for a
+   * full week, fewer for the first and last week, so a reader can flag (or scale) partial weeks.
+   * Empty when the source's grain is coarser than a week (see Manifest.grains).
+   */
+  fact_demand_weekly: columns([
+    { name: 'item_key', type: 'INTEGER' },
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'week_start', type: 'DATE' },
+    { name: 'demand', type: 'DOUBLE' },
+    { name: 'orders', type: 'INTEGER' },
+    { name: 'days', type: 'INTEGER' },
+  ]),
+  /**
+   * One row per item and calendar month, dense, sorted by item_key then month_start. `days` counts
+   * the days of the month inside the data range (the month's length for full months). Fed by the
+   * daily fact, or directly by a monthly ERP export.
+   */
+  fact_demand_monthly: columns([
+    { name: 'item_key', type: 'INTEGER' },
+    { name: 'item_id', type: 'VARCHAR' },
+    { name: 'month_start', type: 'DATE' },
+    { name: 'demand', type: 'DOUBLE' },
+    { name: 'orders', type: 'INTEGER' },
+    { name: 'days', type: 'INTEGER' },
+  ]),
+  /**
+   * Per category, unit and day: the table KPIs, trend and category mix read instead of the daily
+   * fact. Grouped by unit as well because units of different kinds (metres of cable, pieces) do
+   * not add up; value_brl is demand × unit_cost_brl, which does. active_items counts the items with
+   * demand on that day. Dense over the data range, sorted by date then category and unit.
+   */
+  agg_category_daily: columns([
+    { name: 'category', type: 'VARCHAR' },
+    { name: 'unit', type: 'VARCHAR' },
+    { name: 'date', type: 'DATE' },
+    { name: 'demand', type: 'DOUBLE' },
+    { name: 'value_brl', type: 'DOUBLE' },
+    { name: 'orders', type: 'INTEGER' },
+    { name: 'active_items', type: 'INTEGER' },
+  ]),
   fact_forecasts: columns([
     { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
@@ -147,6 +189,9 @@ export type RowOf<T extends GoldTableId> = {
 export type DimItemRow = RowOf<'dim_item'>;
 export type DimTimeRow = RowOf<'dim_time'>;
 export type FactDemandDailyRow = RowOf<'fact_demand_daily'>;
+export type FactDemandWeeklyRow = RowOf<'fact_demand_weekly'>;
+export type FactDemandMonthlyRow = RowOf<'fact_demand_monthly'>;
+export type AggCategoryDailyRow = RowOf<'agg_category_daily'>;
 export type FactForecastsRow = RowOf<'fact_forecasts'>;
 export type FactMetricsRow = RowOf<'fact_metrics'>;
 
@@ -160,3 +205,30 @@ export function isGoldTableId(value: unknown): value is GoldTableId {
 export function goldFileName(table: GoldTableId): string {
   return `${table}.parquet`;
 }
+
+/**
+ * The grains demand can be stored at, finest first. A daily source fills all three demand tables;
+ * a monthly ERP export fills only fact_demand_monthly (weeks and days are never invented from it).
+ */
+export const demandGrains = ['day', 'week', 'month'] as const;
+export type DemandGrain = (typeof demandGrains)[number];
+
+export function isDemandGrain(value: unknown): value is DemandGrain {
+  return typeof value === 'string' && (demandGrains as readonly string[]).includes(value);
+}
+
+/** The per-item demand table of each grain. */
+export const demandTableOfGrain = {
+  day: 'fact_demand_daily',
+  week: 'fact_demand_weekly',
+  month: 'fact_demand_monthly',
+} as const satisfies Record<DemandGrain, GoldTableId>;
+
+/** Every gold table that carries demand and orders; their totals agree (checked at build time). */
+export const demandTableIds = [
+  'fact_demand_daily',
+  'fact_demand_weekly',
+  'fact_demand_monthly',
+  'agg_category_daily',
+] as const satisfies readonly GoldTableId[];
+export type DemandTableId = (typeof demandTableIds)[number];

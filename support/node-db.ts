@@ -40,6 +40,10 @@ const toPlain: DuckDBValueConverter<Json> = (value, type, converter) => {
       return Number(value);
     case DuckDBTypeId.DECIMAL:
       return doubleFromDecimalValue(value);
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.FLOAT:
+      // The JSON converter turns Infinity and NaN into text; DuckDB-WASM keeps them numbers.
+      return value as number;
     case DuckDBTypeId.TIMESTAMP:
       return dateFromTimestampValue(value).toISOString();
     default:

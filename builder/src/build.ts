@@ -6,9 +6,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
+  demandTableIds,
   goldTableIds,
   READER_DUCKDB_WASM_VERSION,
   SCHEMA_VERSION,
+  type DemandGrain,
+  type DemandTableId,
   type GoldTableId,
   type Lineage,
   type Manifest,
@@ -24,10 +27,14 @@ import { newId } from './publish/build-id.ts';
 import { describeGoldTable } from './publish/describe-gold-table.ts';
 import type { LakehouseSession } from './publish/lakehouse-target.ts';
 import { readCurrentManifest } from './publish/read-current-manifest.ts';
+import { buildAggCategoryDaily } from './steps/gold/build-agg-category-daily.ts';
 import { buildDimItem } from './steps/gold/build-dim-item.ts';
 import { buildDimTime } from './steps/gold/build-dim-time.ts';
 import { buildFactDemandDaily } from './steps/gold/build-fact-demand-daily.ts';
+import { buildFactDemandPeriod } from './steps/gold/build-fact-demand-period.ts';
 import { carryOverTable } from './steps/gold/carry-over-table.ts';
+import { checkDemandTotals } from './steps/gold/check-demand-totals.ts';
+import { filledDemandTables } from './steps/gold/filled-demand-tables.ts';
 import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
@@ -109,6 +116,25 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
     await progress.step('gold: dim_item', () =>
       buildDimItem(connection, { items, fact: staged('fact_demand_daily'), target: staged('dim_item') }),
     );
+    const goldInputs = { facts: [staged('fact_demand_daily')], items: staged('dim_item') };
+    for (const period of ['week', 'month'] as const) {
+      const table = period === 'week' ? 'fact_demand_weekly' : 'fact_demand_monthly';
+      await progress.step(`gold: ${table}`, () =>
+        buildFactDemandPeriod(connection, period, { ...goldInputs, target: staged(table) }),
+      );
+    }
+    await progress.step('gold: agg_category_daily', () =>
+      buildAggCategoryDaily(connection, { ...goldInputs, target: staged('agg_category_daily') }),
+    );
+    const grains: DemandGrain[] = ['day', 'week', 'month'];
+    const demandTotals = await progress.step('gold: conservation', async () => {
+      const files = Object.fromEntries(demandTableIds.map((table) => [table, [staged(table)]])) as Record<
+        DemandTableId,
+        string[]
+      >;
+      const totals = await checkDemandTotals(connection, files, filledDemandTables(grains));
+      return { totals, detail: `${grains.length} grains agree` };
+    });
     await progress.step('gold: dim_time', () =>
       buildDimTime(connection, staged('dim_time'), { from, to: addDays(to, FORECAST_HORIZON_DAYS) }),
     );
@@ -153,8 +179,11 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         tables,
         batches: batches.map((batch) => batch.batch_id),
         lineage: sumLineage(batches),
+        grains,
+        demand_totals: demandTotals.totals,
         summary: await summarizeGold(connection, {
-          fact: staged('fact_demand_daily'),
+          categoryDaily: staged('agg_category_daily'),
+          monthly: staged('fact_demand_monthly'),
           items: staged('dim_item'),
         }),
       };

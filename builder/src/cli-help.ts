@@ -45,8 +45,8 @@ ${SOURCE}
 ${COMMON}`,
   build: `Usage: npm run lakehouse -- build [options]
 
-Builds gold (dim_item, dim_time, fact_demand_daily, fact_forecasts, fact_metrics) from every active
-batch, stages it under gold/.tmp-<build_id>/, then publishes gold/<build_id>/ and gold/manifest.json
+Builds gold (dim_item, dim_time, fact_demand_daily, fact_demand_weekly, fact_demand_monthly,
+agg_category_daily, fact_forecasts, fact_metrics) from every active batch, stages it under gold/.tmp-<build_id>/, then publishes gold/<build_id>/ and gold/manifest.json
 last. Nothing is published when the current build already holds exactly these batches.
 
   --keep N               gold builds to keep, the current one included (default 3)

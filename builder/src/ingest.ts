@@ -12,6 +12,7 @@ import {
 } from './catalog/batch-ledger.ts';
 import { CliError, ExitCode } from './errors.ts';
 import { buildSilver } from './ingest/build-silver.ts';
+import { discardBatch } from './ingest/discard-batch.ts';
 import { loadBronze } from './ingest/load-bronze.ts';
 import { receiveFiles } from './ingest/receive-files.ts';
 import type { BatchRef, Layout } from './layout.ts';
@@ -80,18 +81,25 @@ export async function ingestBatch(
     ingestDate: startedAt.toISOString().slice(0, 10),
   };
   const ingestedAt = startedAt.toISOString();
-  const bronze = await loadBronze(
-    connection,
-    received,
-    { layout, batch, ingestedAt, mapping, moveFiles: source.kind === 'mock' },
-    progress,
-  );
-  const silver = await buildSilver(
-    connection,
-    bronze,
-    { layout, batch, mapping, earlierItemFiles: itemFiles },
-    progress,
-  );
+  let bronze: Awaited<ReturnType<typeof loadBronze>>;
+  let silver: Awaited<ReturnType<typeof buildSilver>>;
+  try {
+    bronze = await loadBronze(
+      connection,
+      received,
+      { layout, batch, ingestedAt, mapping, moveFiles: source.kind === 'mock' },
+      progress,
+    );
+    silver = await buildSilver(
+      connection,
+      bronze,
+      { layout, batch, mapping, earlierItemFiles: itemFiles },
+      progress,
+    );
+  } catch (error) {
+    await discardBatch(layout, batch);
+    throw error;
+  }
   const record: BatchRecord = {
     batch_id: batch.batchId,
     source: source.kind,

@@ -139,7 +139,9 @@ describe('dashboard in headless Chromium', () => {
     await expect(page.locator('[data-kpi="stockout_risk_items"]').textContent()).resolves.toContain(
       'previsões ainda não calculadas',
     );
-    await expect(page.locator('[data-legend="forecast"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-chart="demand-trend"]').getAttribute('data-forecast-periods'),
+    ).resolves.toBe('0');
   });
 
   it('follows the category and date filters in every KPI, equal to native DuckDB', async () => {
@@ -204,7 +206,7 @@ describe('dashboard in headless Chromium', () => {
       )
         fullWeeks += 1;
     }
-    const d = (await chart.locator('svg path.line').getAttribute('d')) ?? '';
+    const d = (await chart.locator('svg path.line').first().getAttribute('d')) ?? '';
     expect(d.split('L').length).toBe(fullWeeks);
     await expect(page.locator('[data-note="partial"]').isVisible()).resolves.toBe(true);
   });
@@ -225,7 +227,7 @@ describe('dashboard in headless Chromium', () => {
   it('shows a tooltip with the period and its value on hover', async () => {
     await openView('', await nativeFor());
     const chart = page.locator('[data-chart="demand-trend"]');
-    await chart.locator('svg path.line').waitFor({ timeout: 30_000 });
+    await chart.locator('svg path.line').first().waitFor({ timeout: 30_000 });
     const box = await chart.boundingBox();
     if (!box) throw new Error('the trend chart has no box');
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
@@ -267,7 +269,7 @@ describe('dashboard in headless Chromium', () => {
   });
 
   it('draws the demand trend and lists the top items', async () => {
-    const path = page.locator('[data-chart="demand-trend"] svg path.line');
+    const path = page.locator('[data-chart="demand-trend"] svg path.line').first();
     expect(await path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     await expect(page.locator('[data-table="top-items"] tbody tr').count()).resolves.toBe(10);
   });

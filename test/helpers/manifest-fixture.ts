@@ -1,4 +1,11 @@
-import { goldTableIds, goldTables, SCHEMA_VERSION, type Lineage, type Manifest } from '#schema';
+import {
+  demandTableIds,
+  goldTableIds,
+  goldTables,
+  SCHEMA_VERSION,
+  type Lineage,
+  type Manifest,
+} from '#schema';
 
 /** One valid row through every layer. */
 export function lineageFixture(): Lineage {
@@ -34,6 +41,10 @@ export function manifestFixture(): Manifest {
     tables,
     batches: ['batch-1'],
     lineage: lineageFixture(),
+    grains: ['day', 'week', 'month'],
+    demand_totals: Object.fromEntries(
+      demandTableIds.map((id) => [id, { demand: 2, orders: 1 }]),
+    ) as Manifest['demand_totals'],
     summary: {
       item_count: 1,
       active_items: 1,

@@ -129,6 +129,44 @@ describe('builder run --source mock', () => {
     expect(manifest.summary.units_total).toBeCloseTo(silver?.units ?? -1, 6);
   });
 
+  it('rolls the daily fact up by week, month and category with the same totals, recorded in the manifest', async () => {
+    const out = path.join(root, 'a');
+    const files = (table: (typeof goldTableIds)[number]) => goldFiles(out, manifest, table);
+    const totals = async (table: (typeof goldTableIds)[number]) => {
+      const [row] = await db.rows<{ demand: number; orders: number; days: number | null }>(
+        `SELECT sum(demand) AS demand, sum(orders)::INTEGER AS orders FROM read_parquet(${files(table)})`,
+      );
+      return row;
+    };
+    const daily = await totals('fact_demand_daily');
+    for (const table of ['fact_demand_weekly', 'fact_demand_monthly', 'agg_category_daily'] as const) {
+      const rolled = await totals(table);
+      expect(rolled?.demand, table).toBeCloseTo(daily?.demand ?? -1, 6);
+      expect(rolled?.orders, table).toBe(daily?.orders);
+      expect(manifest.demand_totals[table].demand, table).toBeCloseTo(daily?.demand ?? -1, 6);
+      expect(manifest.demand_totals[table].orders, table).toBe(daily?.orders);
+    }
+    expect(manifest.grains).toEqual(['day', 'week', 'month']);
+    // Dense: every item has every week and month, and the days they hold add up to the year.
+    for (const [table, periods] of [
+      ['fact_demand_weekly', 53],
+      ['fact_demand_monthly', 12],
+    ] as const) {
+      const [shape] = await db.rows<{ rows: number; days: number; max_days: number }>(
+        `SELECT count(*)::INTEGER AS rows, (sum(days) / count(DISTINCT item_key))::INTEGER AS days,
+           max(days)::INTEGER AS max_days FROM read_parquet(${files(table)})`,
+      );
+      expect(shape, table).toEqual({ rows: ITEMS * periods, days: DAYS, max_days: periods === 12 ? 31 : 7 });
+    }
+    const [category] = await db.rows<{ days: number; value: number; expected: number }>(`
+      SELECT count(DISTINCT c.date)::INTEGER AS days, (SELECT sum(value_brl) FROM read_parquet(${files('agg_category_daily')})) AS value,
+        (SELECT sum(f.demand * i.unit_cost_brl) FROM read_parquet(${files('fact_demand_daily')}) AS f
+          JOIN read_parquet(${files('dim_item')}) AS i USING (item_key)) AS expected
+      FROM read_parquet(${files('agg_category_daily')}) AS c`);
+    expect(category?.days).toBe(DAYS);
+    expect(category?.value).toBeCloseTo(category?.expected ?? -1, 4);
+  });
+
   it('keeps every item of the master in dim_item with a demand class', async () => {
     const rows = await db.rows<{ demand_class: string; n: number }>(`
       SELECT demand_class, count(*)::INTEGER AS n

@@ -46,7 +46,8 @@ describe('isManifest / manifestProblem', () => {
     {
       case: 'missing table',
       value: { ...validManifest(), tables: { dim_item: validManifest().tables.dim_item } },
-      problem: /dim_time, fact_demand_daily, fact_forecasts, fact_metrics/,
+      problem:
+        /dim_time, fact_demand_daily, fact_demand_weekly, fact_demand_monthly, agg_category_daily, fact_forecasts/,
     },
     {
       case: 'summary with text numbers',
@@ -73,6 +74,16 @@ describe('isManifest / manifestProblem', () => {
         lineage: { ...validManifest().lineage, rejected_by_rule: { BAD_DATE: 'x' } },
       },
       problem: /lineage/,
+    },
+    { case: 'no grain', value: { ...validManifest(), grains: [] }, problem: /grains/ },
+    { case: 'an unknown grain', value: { ...validManifest(), grains: ['hour'] }, problem: /grains/ },
+    {
+      case: 'demand totals without a table',
+      value: {
+        ...validManifest(),
+        demand_totals: { ...validManifest().demand_totals, agg_category_daily: undefined },
+      },
+      problem: /demand_totals/,
     },
     { case: 'batches that are not ids', value: { ...validManifest(), batches: [1] }, problem: /batches/ },
     {

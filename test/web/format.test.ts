@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAmount,
+  formatFraction,
+  formatBrlCents,
+  formatMonth,
+  formatRatio,
+  formatSignedShare,
   formatBrl,
   formatBrlCompact,
   formatChange,
   formatCompact,
   formatCount,
   formatDay,
-  formatMonth,
   formatMonthTick,
-  formatRatio,
   formatShare,
   formatTimestamp,
   formatUnits,
@@ -30,7 +34,6 @@ describe('number formats (pt-BR)', () => {
     { fn: formatCompact, value: -12500, expected: '−12,5 mil' },
     { fn: formatBrlCompact, value: 81905180, expected: 'R$ 81,9 mi' },
     { fn: formatBrlCompact, value: 950, expected: 'R$ 950' },
-    { fn: formatRatio, value: 0.8734, expected: '0,87' },
   ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
     expect(fn(value)).toBe(expected);
   });
@@ -66,13 +69,6 @@ describe('dates', () => {
     expect(formatDay(iso)).toBe(expected);
   });
 
-  it.each([
-    { iso: '2024-06-01', expected: 'junho de 2024' },
-    { iso: 'x', expected: 'x' },
-  ])('formatMonth($iso) = $expected', ({ iso, expected }) => {
-    expect(formatMonth(iso)).toBe(expected);
-  });
-
   it('parses yyyy-mm-dd as UTC midnight, whatever the local zone', () => {
     expect(parseDay('2024-03-10').toISOString()).toBe('2024-03-10T00:00:00.000Z');
   });
@@ -82,6 +78,32 @@ describe('dates', () => {
     { iso: '2024-09-01', expected: 'set 2024' },
   ])('formatMonthTick($iso) = $expected', ({ iso, expected }) => {
     expect(formatMonthTick(parseDay(iso))).toBe(expected);
+  });
+});
+
+describe('forecast measures (pt-BR)', () => {
+  it.each([
+    { fn: formatRatio, value: 0.8734, expected: '0,87' },
+    { fn: formatRatio, value: 12, expected: '12,00' },
+    { fn: formatFraction, value: 0.264, expected: '26,4 %' },
+    { fn: formatFraction, value: 0.9, expected: '90 %' },
+    { fn: formatSignedShare, value: 0.052, expected: '+5,2 %' },
+    { fn: formatSignedShare, value: -0.12, expected: '−12,0 %' },
+    { fn: formatSignedShare, value: -0.0004, expected: '0,0 %' },
+    { fn: formatSignedShare, value: 0, expected: '0,0 %' },
+    { fn: formatBrlCents, value: 850.5, expected: 'R$ 850,50' },
+    { fn: formatBrlCents, value: 14409.42, expected: 'R$ 14.409,42' },
+    { fn: formatAmount, value: 2.5, expected: '2,5' },
+    { fn: formatAmount, value: 1234, expected: '1.234' },
+  ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
+    expect(fn(value)).toBe(expected);
+  });
+
+  it.each([
+    { iso: '2024-03-01', expected: 'março de 2024' },
+    { iso: 'x', expected: 'x' },
+  ])('formatMonth($iso) = $expected', ({ iso, expected }) => {
+    expect(formatMonth(iso)).toBe(expected);
   });
 });
 

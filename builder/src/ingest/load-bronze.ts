@@ -3,13 +3,12 @@
  * ingested as text with lineage columns under bronze/ingested. Returns the ledger entries of the
  * landed files and the bronze Parquet files for silver.
  */
-import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LedgerFile } from '../catalog/batch-ledger.ts';
 import type { BatchRef, Layout } from '../layout.ts';
 import type { Progress } from '../progress.ts';
 import type { ErpMapping } from '../sources/erp-mapping.ts';
-import { ingestFile } from '../steps/bronze/ingest-file.ts';
+import { ingestFile, inputFormat } from '../steps/bronze/ingest-file.ts';
 import { landRawFile } from '../steps/bronze/land-raw-file.ts';
 import type { Received, ReceivedFile } from './receive-files.ts';
 
@@ -17,10 +16,6 @@ export interface BronzeBatch {
   files: LedgerFile[];
   movements: { file: string; rows: number };
   items: string | undefined;
-}
-
-function formatOf(file: string): 'csv' | 'parquet' {
-  return path.extname(file).toLowerCase() === '.parquet' ? 'parquet' : 'csv';
 }
 
 export async function loadBronze(
@@ -49,7 +44,7 @@ export async function loadBronze(
       delimiter: mapping.delimiter,
       encoding: mapping.encoding,
       file: landedFile.path,
-      format: formatOf(landedFile.path),
+      format: inputFormat(landedFile.path),
       sourceFile: landedFile.originalName,
       target: bronzeFile,
     });

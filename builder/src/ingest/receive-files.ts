@@ -4,11 +4,14 @@
  * is written to the lakehouse.
  */
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LedgerFile } from '../catalog/batch-ledger.ts';
 import { CliError, ExitCode } from '../errors.ts';
 import { fileSize, sha256File } from '../files.ts';
 import type { Progress } from '../progress.ts';
+import { readCsvHeader } from '../steps/bronze/csv-header.ts';
+import { inputFormat } from '../steps/bronze/ingest-file.ts';
 import { writeMockExport } from '../sources/mock/write-mock-export.ts';
 import type { ReceivedFiles, SourceSpec } from '../sources/source-spec.ts';
 
@@ -48,7 +51,11 @@ async function filesOf(
 ): Promise<ReceivedFiles> {
   if (source.kind === 'file') {
     for (const file of [source.input, source.itemMaster]) {
-      if (file !== undefined) await checkInputFile(file);
+      if (file === undefined) continue;
+      await checkInputFile(file);
+      // A CSV whose header cannot be read is refused before anything is copied into bronze.
+      if (inputFormat(file) === 'csv')
+        await readCsvHeader(file, path.basename(file), source.mapping.delimiter);
     }
     return { movements: source.input, items: source.itemMaster };
   }

@@ -25,10 +25,16 @@ const bundles: DuckDBBundles = {
   eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' },
 };
 
-export async function openWasmDb(files: GoldFiles): Promise<NodeDb> {
+/** A DuckDB-WASM database opened as the browser opens it, for tests that need the bindings themselves. */
+export async function openWasmBindings(): Promise<DuckDBBindings> {
   const bindings = await blocking.createDuckDB(bundles, new blocking.VoidLogger(), blocking.NODE_RUNTIME);
   await bindings.instantiate(() => undefined);
   bindings.open(duckdbConfig);
+  return bindings;
+}
+
+export async function openWasmDb(files: GoldFiles): Promise<NodeDb> {
+  const bindings = await openWasmBindings();
   const setup = bindings.connect();
   try {
     for (const [table, paths] of goldSources(files)) setup.query(goldViewSql(table, paths));

@@ -8,7 +8,9 @@ import { ident } from '#schema/ident.ts';
 import { sqlString } from '#schema/literal.ts';
 import { goldTables, type GoldTableId, type RowOf } from '#schema/tables.ts';
 
-export type GoldRows = { [T in GoldTableId]?: readonly RowOf<T>[] };
+/** A row whose columns may be NULL, as Parquet allows (the fixtures need missing values). */
+export type NullableRow<T extends GoldTableId> = { [C in keyof RowOf<T>]: RowOf<T>[C] | null };
+export type GoldRows = { [T in GoldTableId]?: readonly NullableRow<T>[] };
 /** The one file written for each table given. */
 export type WrittenGold = Partial<Record<GoldTableId, string>>;
 

@@ -25,6 +25,13 @@ describe('parseAppParams', () => {
     { hash: '#from=2025-13-45&to=yesterday', expected: defaultAppParams },
     { hash: '#from=2025-01-01%27%3B', expected: defaultAppParams },
     { hash: '#sql=select%0A%20%201', expected: state({ sql: 'select\n  1' }) },
+    {
+      hash: '#page=item&item=NC-BAT-0001&itemGrain=month',
+      expected: state({ page: 'item', item: 'NC-BAT-0001', itemGrain: 'month' }),
+    },
+    { hash: '#page=accuracy', expected: state({ page: 'accuracy' }) },
+    { hash: '#page=item&itemGrain=year', expected: state({ page: 'item' }) },
+    { hash: '#page=item&item=%3Cimg%20src%3Dx%3E', expected: state({ page: 'item', item: '<img src=x>' }) },
     { hash: '#page=quality&rule=BAD_DATE', expected: state({ page: 'quality', rule: 'BAD_DATE' }) },
     { hash: "#page=quality&rule=BAD_DATE'%3B--", expected: state({ page: 'quality' }) },
     { hash: '#rule=bad_date', expected: defaultAppParams },
@@ -42,6 +49,11 @@ describe('appHash', () => {
       params: state({ from: '2025-01-01', item: 'NC-CAB-0002', sql: 'select 1' }),
       expected: '#from=2025-01-01&item=NC-CAB-0002&sql=select+1',
     },
+    {
+      params: state({ page: 'item', item: 'NC-CAB-0002', itemGrain: 'day' }),
+      expected: '#page=item&item=NC-CAB-0002&itemGrain=day',
+    },
+    { params: state({ page: 'item', item: 'a&b=c' }), expected: '#page=item&item=a%26b%3Dc' },
     { params: state({ page: 'quality', rule: 'UNKNOWN_ITEM' }), expected: '#page=quality&rule=UNKNOWN_ITEM' },
   ])('$expected', ({ params, expected }) => {
     expect(appHash(params)).toBe(expected);

@@ -42,7 +42,9 @@ const integer = numbers.format(',.0f');
 const oneDecimal = numbers.format(',.1~f');
 const twoDecimals = numbers.format(',.2f');
 const currency = numbers.format('$,.0f');
+const currencyCents = numbers.format('$,.2f');
 const signedPercent = numbers.format('+.1%');
+const signedPercentOne = numbers.format('+.1%');
 const dayText = dates.utcFormat('%d/%m/%Y');
 const shortDayText = dates.utcFormat('%d/%m');
 const monthTick = dates.utcFormat('%b %Y');
@@ -69,8 +71,20 @@ export const formatBrlCompact = (value: number): string => `R$ ${formatCompact(v
 /** A quantity with its unit, compact: (12500, 'm') -> "12,5 mil m". */
 export const formatUnits = (value: number, unit: string): string => `${formatCompact(value)} ${unit}`;
 
+/** BRL with cents, for prices: 850.5 -> "R$ 850,50". */
+export const formatBrlCents = (value: number): string => currencyCents(value);
+
+/** A quantity to one decimal where it has one: 2.5 -> "2,5", 1234 -> "1.234". */
+export const formatAmount = (value: number): string => oneDecimal(value);
+
 /** Ratios such as MASE: 0.8734 -> "0,87". */
 export const formatRatio = (value: number): string => twoDecimals(value);
+
+/** A signed share, for bias: 0.052 -> "+5,2 %", -0.12 -> "−12,0 %"; a tiny one is "0,0 %", never "−0,0 %". */
+export function formatSignedShare(value: number): string {
+  const text = signedPercentOne(value).replace('%', ' %');
+  return /^.0,0 %$/.test(text) ? '0,0 %' : text;
+}
 
 /** Relative change, or an em dash when there is nothing to compare with. */
 export function formatChange(current: number, previous: number): string {
@@ -88,11 +102,6 @@ const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 /** `yyyy-mm-dd` -> "31/12/2024"; anything else is shown as given. */
 export function formatDay(iso: string): string {
   return isIsoDay(iso) ? dayText(parseDay(iso)) : iso;
-}
-
-/** `yyyy-mm-dd` -> "31/12", for ranges inside one year. */
-export function formatShortDay(iso: string): string {
-  return isIsoDay(iso) ? shortDayText(parseDay(iso)) : iso;
 }
 
 /** `yyyy-mm-dd` -> "junho de 2024". */
@@ -125,3 +134,6 @@ export function formatShare(part: number, whole: number): string {
   if (percent > 0 && percent < 0.05) return '< 0,1 %';
   return `${oneDecimal(percent)} %`;
 }
+
+/** A fraction of one (WAPE, coverage, service level) as a share: 0.264 -> "26,4 %". */
+export const formatFraction = (value: number): string => formatShare(value, 1);

@@ -6,12 +6,23 @@
  */
 import { sql, sqlJoin, sqlString, type RejectionRuleCode, type SqlText } from '#schema';
 
+/**
+ * Bounds of a plausible movement. A year typed as 0025 or 1900 would otherwise stretch the dense
+ * daily grid of gold over centuries; a quantity of 1e308 (or NaN, which DuckDB orders above every
+ * number, so it passes `> 0`) would overflow the statistics gold computes per item.
+ */
+export const EARLIEST_MOVEMENT_DATE = '1990-01-01';
+export const MAX_MOVEMENT_QUANTITY = 1_000_000_000;
+
 export const rejectionRules = [
   { code: 'MISSING_ID', when: sql`movement_id IS NULL`, message: sql`'movement has no id'` },
   {
     code: 'BAD_DATE',
-    when: sql`movement_date IS NULL`,
-    message: sql`'date "' || coalesce(raw_movement_date, '') || '" is not a valid date'`,
+    when: sql`movement_date IS NULL OR movement_date < DATE ${sqlString(EARLIEST_MOVEMENT_DATE)}`,
+    message: sql`CASE
+      WHEN movement_date IS NULL THEN 'date "' || coalesce(raw_movement_date, '') || '" is not a valid date'
+      ELSE 'date ' || strftime(movement_date, '%Y-%m-%d') || ${sqlString(` is before ${EARLIEST_MOVEMENT_DATE}`)}
+    END`,
   },
   {
     code: 'FUTURE_DATE',
@@ -20,8 +31,11 @@ export const rejectionRules = [
   },
   {
     code: 'BAD_QUANTITY',
-    when: sql`quantity IS NULL`,
-    message: sql`'quantity "' || coalesce(raw_quantity, '') || '" is not a number'`,
+    when: sql`quantity IS NULL OR isnan(quantity) OR isinf(quantity) OR quantity > ${MAX_MOVEMENT_QUANTITY}`,
+    message: sql`CASE
+      WHEN quantity IS NULL THEN 'quantity "' || coalesce(raw_quantity, '') || '" is not a number'
+      ELSE 'quantity "' || raw_quantity || ${sqlString(`" is not a finite number up to ${MAX_MOVEMENT_QUANTITY}`)}
+    END`,
   },
   {
     code: 'NON_POSITIVE_QUANTITY',

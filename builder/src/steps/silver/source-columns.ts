@@ -18,7 +18,7 @@ export async function sourceColumns(
   const rows = await queryStep<{ column_name: string }>(
     connection,
     'silver.columns',
-    sql`DESCRIBE SELECT * FROM read_parquet(${sqlString(parquetFile)})`,
+    sql`DESCRIBE SELECT * FROM read_parquet(${sqlString(parquetFile)}, hive_partitioning = false)`,
   );
   const available = new Set(rows.map((row) => row.column_name));
   const missing = Object.entries(mapped).filter(([, column]) => !available.has(column));

@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAggCategoryDaily } from '../../../../builder/src/steps/gold/build-agg-category-daily.ts';
+import { buildFactDemandPeriod } from '../../../../builder/src/steps/gold/build-fact-demand-period.ts';
+import { checkDemandTotals } from '../../../../builder/src/steps/gold/check-demand-totals.ts';
+import { filledDemandTables } from '../../../../builder/src/steps/gold/filled-demand-tables.ts';
 import { buildDimItem } from '../../../../builder/src/steps/gold/build-dim-item.ts';
 import { buildDimTime } from '../../../../builder/src/steps/gold/build-dim-time.ts';
 import { buildFactDemandDaily } from '../../../../builder/src/steps/gold/build-fact-demand-daily.ts';
@@ -114,9 +118,76 @@ describe('gold tables', () => {
     expect(rows.find((row) => row.item_id === 'NC-Z')?.abc_class).toBe('C');
   });
 
-  it('summary matches the fact table', async () => {
+  it('weekly and monthly facts roll the daily grid up per item, dense, with the days they cover', async () => {
+    const inputs = { facts: [file('fact.parquet')], items: file('dim_item.parquet') };
+    await buildFactDemandPeriod(db.connection, 'week', { ...inputs, target: file('weekly.parquet') });
+    await buildFactDemandPeriod(db.connection, 'month', { ...inputs, target: file('monthly.parquet') });
+    // 2025-01-01 is a Wednesday: weeks of 2025-01-06 and 2024-12-30 (5 days in range, Wed–Sun).
+    const expected = await db.rows(
+      `SELECT item_key, item_id, CAST(date_trunc('week', date) AS DATE) AS week_start, sum(demand) AS demand,
+         CAST(sum(orders) AS INTEGER) AS orders, CAST(count(*) AS INTEGER) AS days
+       FROM read_parquet('${file('fact.parquet')}') GROUP BY ALL ORDER BY item_key, week_start`,
+    );
+    const weekly = await db.rows(
+      `SELECT item_key, item_id, week_start, demand, orders, days FROM read_parquet('${file('weekly.parquet')}')`,
+    );
+    expect(weekly).toEqual(expected);
+    expect(weekly.map((row) => row.days).slice(0, 2)).toEqual([5, 5]);
+    const monthly = await db.rows<{ item_key: number; month_start: string; days: number }>(
+      `SELECT item_key, CAST(month_start AS VARCHAR) AS month_start, days FROM read_parquet('${file('monthly.parquet')}')`,
+    );
+    expect(monthly).toEqual([1, 2, 3, 4, 5].map((key) => ({ item_key: key, month_start: FROM, days: DAYS })));
+  });
+
+  it('agg_category_daily sums demand, value and active items per category, unit and day', async () => {
+    await buildAggCategoryDaily(db.connection, {
+      facts: [file('fact.parquet')],
+      items: file('dim_item.parquet'),
+      target: file('category.parquet'),
+    });
+    const rows = await db.rows<{ date: string; demand: number; value_brl: number; active_items: number }>(
+      `SELECT CAST(date AS VARCHAR) AS date, demand, value_brl, active_items FROM read_parquet('${file('category.parquet')}')`,
+    );
+    expect(rows).toHaveLength(DAYS);
+    rows.forEach((row, day) => {
+      const ids = Object.keys(DEMAND);
+      expect(row.date).toBe(`2025-01-${String(day + 1).padStart(2, '0')}`);
+      expect(row.demand).toBe(ids.reduce((sum, id) => sum + (DEMAND[id]?.(day) ?? 0), 0));
+      expect(row.value_brl).toBeCloseTo(
+        ids.reduce((sum, id) => sum + (DEMAND[id]?.(day) ?? 0) * (COST[id] ?? 0), 0),
+        9,
+      );
+      expect(row.active_items).toBe(ids.filter((id) => (DEMAND[id]?.(day) ?? 0) > 0).length);
+    });
+  });
+
+  it('conservation: every grain sums to the daily fact, and a gap fails the build', async () => {
+    const files = {
+      fact_demand_daily: [file('fact.parquet')],
+      fact_demand_weekly: [file('weekly.parquet')],
+      fact_demand_monthly: [file('monthly.parquet')],
+      agg_category_daily: [file('category.parquet')],
+    };
+    const all = filledDemandTables(['day', 'week', 'month']);
+    const totals = await checkDemandTotals(db.connection, files, all);
+    expect(new Set(Object.values(totals).map((t) => JSON.stringify(t))).size).toBe(1);
+    // A weekly table of another build (one item fewer) no longer adds up.
+    await db.connection.run(
+      `COPY (SELECT * FROM read_parquet('${file('weekly.parquet')}') WHERE item_key > 1) TO '${file('short.parquet')}'`,
+    );
+    await expect(
+      checkDemandTotals(db.connection, { ...files, fact_demand_weekly: [file('short.parquet')] }, all),
+    ).rejects.toThrow(/fact_demand_weekly sums to demand/);
+    // Monthly only: the daily tables must then be empty.
+    await expect(checkDemandTotals(db.connection, files, filledDemandTables(['month']))).rejects.toThrow(
+      /fact_demand_daily holds 50 rows although its grain has no data/,
+    );
+  });
+
+  it('summary (from agg_category_daily and the monthly fact) matches the fact table', async () => {
     const summary = await summarizeGold(db.connection, {
-      fact: file('fact.parquet'),
+      categoryDaily: file('category.parquet'),
+      monthly: file('monthly.parquet'),
       items: file('dim_item.parquet'),
     });
     let value = 0;

@@ -3,10 +3,6 @@
  * planners' language. Each page keeps its own strings in `copy/<page>.ts`; numbers and dates are
  * formatted by format.ts in the same locale.
  */
-import type { Page } from '../state/app-params.ts';
-
-export const LOCALE = 'pt-BR';
-
 export const shellCopy = {
   title: 'Nova Corrente',
   subtitle: 'demanda de peças de reposição',
@@ -16,11 +12,6 @@ export const shellCopy = {
   loadingManifest: (url: string) => `Carregando o manifesto do lakehouse de ${url}…`,
   openFailed: 'Não foi possível abrir o lakehouse.',
   skipToContent: 'Pular para o conteúdo',
-};
-
-export const pageTitles: Record<Page, string> = {
-  overview: 'Visão geral',
-  quality: 'Qualidade dos dados',
 };
 
 export const queryCopy = {

@@ -2,6 +2,7 @@
 import type { TrendGrain } from '../data/queries/overview/trend-grain.ts';
 
 export const overviewCopy = {
+  pageTitle: 'Visão geral',
   filters: {
     label: 'Filtros',
     category: 'Categoria',
@@ -53,7 +54,8 @@ export const overviewCopy = {
     partialDropped: (count: number, grain: string) =>
       `${count} ${grain} parcial(is) nas bordas do período omitida(s), para não parecer queda de demanda.`,
     partialGrain: { day: 'dia', week: 'semana', month: 'mês' } satisfies Record<TrendGrain, string>,
-    forecastLegend: 'Previsão (banda de 80 %)',
+    forecastLegend: 'Previsão',
+    bandLegend: 'Intervalo de 80 %',
     actualLegend: 'Realizado',
     noForecast: 'Sem previsões para esta seleção.',
     empty: 'Nenhuma demanda registrada para esta seleção.',

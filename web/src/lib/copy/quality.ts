@@ -84,7 +84,8 @@ export const ruleCopy: Record<RejectionRuleCode, { label: string; meaning: strin
   },
   BAD_DATE: {
     label: 'Data inválida',
-    meaning: 'A data do movimento não pôde ser lida (formato desconhecido ou dia impossível, como 31/02).',
+    meaning:
+      'A data do movimento não pôde ser lida (formato desconhecido ou dia impossível, como 31/02) ou é anterior a 1990 (ano digitado errado).',
   },
   FUTURE_DATE: {
     label: 'Data futura',
@@ -92,7 +93,8 @@ export const ruleCopy: Record<RejectionRuleCode, { label: string; meaning: strin
   },
   BAD_QUANTITY: {
     label: 'Quantidade não numérica',
-    meaning: 'A quantidade não é um número (por exemplo "n/d" ou texto).',
+    meaning:
+      'A quantidade não é um número finito (por exemplo "n/d", texto, NaN ou infinito) ou passa de 1 bilhão de unidades.',
   },
   NON_POSITIVE_QUANTITY: {
     label: 'Quantidade não positiva',

@@ -10,12 +10,12 @@
 const ArrowType = { Date: 8, Timestamp: 10, List: 12, Struct: 13, FixedSizeList: 16 } as const;
 const DATE_UNIT_DAY = 0;
 
-interface ArrowDataType {
+export interface ArrowDataType {
   readonly typeId: number;
   readonly unit?: number;
   readonly children?: readonly ArrowField[] | null;
 }
-interface ArrowField {
+export interface ArrowField {
   readonly name: string;
   readonly type: ArrowDataType;
 }
@@ -32,7 +32,8 @@ function asDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(Number(value));
 }
 
-function plainValue(value: unknown, type: ArrowDataType): Plain {
+/** One Arrow cell as a plain value (also read cell by cell by the SQL explorer's result grid). */
+export function plainValue(value: unknown, type: ArrowDataType): Plain {
   if (value === null || value === undefined) return null;
   switch (type.typeId) {
     case ArrowType.Date: {

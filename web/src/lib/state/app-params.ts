@@ -6,9 +6,10 @@
  */
 import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
 import { isTrendGrain, type TrendGrain } from '../data/queries/overview/trend-grain.ts';
+import { isItemGrain, type ItemGrain } from '../data/queries/item/item-history.ts';
 
 /** Every page of the app, in navigation order. */
-export const pages = ['overview', 'quality'] as const;
+export const pages = ['overview', 'item', 'accuracy', 'quality', 'explorer'] as const;
 export type Page = (typeof pages)[number];
 
 export function isPage(value: unknown): value is Page {
@@ -24,8 +25,10 @@ export interface AppParams {
   category: string | undefined;
   /** Grain of the overview's demand trend. */
   grain: TrendGrain;
-  /** The item shown on the item page (its item_id). */
+  /** The item shown on the item page (its item_id: item_key changes between builds). */
   item: string | undefined;
+  /** Grain of the item page's chart. */
+  itemGrain: ItemGrain;
   /** The SQL explorer's query text. */
   sql: string | undefined;
   /** The rule whose rejected rows the data quality page lists; `undefined` for every rule. */
@@ -39,6 +42,7 @@ export const defaultAppParams: AppParams = {
   category: undefined,
   grain: 'week',
   item: undefined,
+  itemGrain: 'week',
   sql: undefined,
   rule: undefined,
 };
@@ -60,6 +64,7 @@ export function parseAppParams(hash: string): AppParams {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const page = params.get('page');
   const grain = params.get('grain');
+  const itemGrain = params.get('itemGrain');
   const rule = params.get('rule');
   return {
     page: isPage(page) ? page : defaultAppParams.page,
@@ -68,6 +73,7 @@ export function parseAppParams(hash: string): AppParams {
     category: text(params, 'category'),
     grain: isTrendGrain(grain) ? grain : defaultAppParams.grain,
     item: text(params, 'item'),
+    itemGrain: isItemGrain(itemGrain) ? itemGrain : defaultAppParams.itemGrain,
     // The query keeps its own whitespace: it is code, and its layout is the author's.
     sql: params.get('sql') || undefined,
     rule: isRejectionRuleCode(rule) ? rule : undefined,

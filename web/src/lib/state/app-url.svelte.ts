@@ -12,8 +12,11 @@ export interface AppUrl extends Readonly<AppParams> {
   href(change: Partial<AppParams>): string;
 }
 
-/** Changes to these keys are navigation (a new history entry); the rest refine the current view. */
-const navigationKeys: readonly (keyof AppParams)[] = ['page', 'item'];
+/**
+ * Changes to these keys are navigation (a new history entry); the rest refine the current view.
+ * The explorer writes `sql` only when a query runs, so each run is a step back can return to.
+ */
+const navigationKeys: readonly (keyof AppParams)[] = ['page', 'item', 'sql'];
 
 function hrefOf(state: AppParams): string {
   // An empty hash still needs '#' so the link stays on this page instead of reloading it.
@@ -50,6 +53,9 @@ export function useAppUrl(): AppUrl {
     },
     get item() {
       return state.item;
+    },
+    get itemGrain() {
+      return state.itemGrain;
     },
     get sql() {
       return state.sql;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isItemGrain, itemHistory, type ItemGrain } from '../../../../../web/src/lib/data/queries/item/item-history.ts';
+import { engines } from '../../../helpers/engines.ts';
+import { useGold } from '../../../helpers/use-gold.ts';
+import { addDays, sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
+
+/** First day of the period holding `iso`: itself, its ISO week's Monday, or its month's first day. */
+export function periodStart(grain: ItemGrain, iso: string): string {
+  if (grain === 'day') return iso;
+  if (grain === 'month') return `${iso.slice(0, 7)}-01`;
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return addDays(iso, -((weekday + 6) % 7));
+}
+
+function expected(itemKey: number, grain: ItemGrain, from?: string, to?: string) {
+  const periods = new Map<string, { units: number; days: number }>();
+  for (const row of sampleDemand.filter((r) => r.item_key === itemKey)) {
+    const period = periodStart(grain, row.date);
+    const total = periods.get(period) ?? { units: 0, days: 0 };
+    periods.set(period, { units: total.units + row.demand, days: total.days + 1 });
+  }
+  return [...periods.entries()]
+    .filter(([period]) => (!from || period >= from) && (!to || period <= to))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([period, t]) => ({ period, ...t }));
+}
+
+describe.each(engines)('itemHistory on $name', (engine) => {
+  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+
+  it.each([
+    { itemKey: 1, grain: 'day' as const },
+    { itemKey: 4, grain: 'day' as const },
+    { itemKey: 2, grain: 'week' as const },
+    { itemKey: 3, grain: 'month' as const },
+    { itemKey: 5, grain: 'week' as const, from: '2024-02-01', to: '2024-03-31' },
+    { itemKey: 1, grain: 'day' as const, from: '2024-04-01' },
+    { itemKey: 1, grain: 'month' as const, to: '2024-02-15' },
+  ])('item $itemKey by $grain from $from to $to', async ({ itemKey, grain, from, to }) => {
+    const rows = await itemHistory(db(), { itemKey, grain, from, to });
+    const want = expected(itemKey, grain, from, to);
+    expect(rows.map((r) => [r.period, r.days])).toEqual(want.map((r) => [r.period, r.days]));
+    rows.forEach((row, i) => expect(row.units).toBeCloseTo(want[i]?.units ?? NaN, 9));
+  });
+
+  it('has partial weeks at both ends of the history', async () => {
+    const rows = await itemHistory(db(), { itemKey: 1, grain: 'week' });
+    expect(rows[0]?.days).toBeLessThan(7);
+    expect(rows.slice(1, -1).every((r) => r.days === 7)).toBe(true);
+  });
+
+  it.each([6, 999, -1])('is empty for item %s, which has no demand rows', async (itemKey) => {
+    expect(await itemHistory(db(), { itemKey, grain: 'day' })).toEqual([]);
+  });
+
+  it('takes a date as a value: a calendar-invalid one fails in DuckDB', async () => {
+    await expect(itemHistory(db(), { itemKey: 1, grain: 'day', from: '2024-02-30' })).rejects.toThrow();
+  });
+});
+
+describe('itemHistory input', () => {
+  const db = { query: () => Promise.reject(new Error('must not be called')) };
+  it.each(['year', "week'; --", 7, undefined])('rejects grain %s', (grain) => {
+    expect(isItemGrain(grain)).toBe(false);
+    expect(() => itemHistory(db, { itemKey: 1, grain: grain as ItemGrain })).toThrow(RangeError);
+  });
+  it.each(["2024-01-01' OR '1'='1", '2024-01-01 00:00', 'yesterday', ''])('rejects date "%s"', (from) => {
+    expect(() => itemHistory(db, { itemKey: 1, grain: 'day', from })).toThrow(RangeError);
+  });
+  it.each([1.5, Number.NaN, '1 OR 1=1' as unknown as number])('rejects item key %s', (itemKey) => {
+    expect(() => itemHistory(db, { itemKey, grain: 'day' })).toThrow(RangeError);
+  });
+});
