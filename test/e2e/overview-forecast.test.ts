@@ -113,7 +113,7 @@ describe('overview with forecasts', () => {
     await expect(page.locator('.legend').textContent()).resolves.toContain('Intervalo de 80 %');
     const box = await chart.boundingBox();
     if (!box) throw new Error('the trend chart has no box');
-    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width * 0.92, box.y + box.height / 2);
     await expect(page.locator('[data-tooltip]').textContent()).resolves.toMatch(/previsão.*intervalo 80 %/s);
     await page.screenshot({ path: 'test-results/overview-forecast.png', fullPage: true });
   });
@@ -126,7 +126,7 @@ describe('overview with forecasts', () => {
 
   it('draws no band when the range ends before the actuals do', async () => {
     await page.goto(`${server.url}index.html#to=2024-05-31`);
-    await page.locator('[data-chart="demand-trend"] svg path.line').waitFor({ timeout: 60_000 });
+    await page.locator('[data-chart="demand-trend"] svg path.line').first().waitFor({ timeout: 60_000 });
     await page.waitForFunction(
       () => document.querySelector('[data-chart="demand-trend"] [aria-busy="true"]') === null,
     );
