@@ -24,3 +24,4 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = 
 }
 
 export const BUILDER_CLI = 'builder/src/cli.ts';
+export const FORECAST_CLI = 'ml/src/cli.ts';

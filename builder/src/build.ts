@@ -139,20 +139,15 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
       buildDimTime(connection, staged('dim_time'), { from, to: addDays(to, FORECAST_HORIZON_DAYS) }),
     );
     await progress.step('gold: fact_forecasts, fact_metrics', async () => {
-      const forecasts = await carryOverTable(
-        connection,
-        layout,
-        current,
-        'fact_forecasts',
-        staged('fact_forecasts'),
-      );
-      const metrics = await carryOverTable(
-        connection,
-        layout,
-        current,
-        'fact_metrics',
-        staged('fact_metrics'),
-      );
+      const dimItem = staged('dim_item');
+      const forecasts = await carryOverTable(connection, layout, current, 'fact_forecasts', {
+        dimItem,
+        target: staged('fact_forecasts'),
+      });
+      const metrics = await carryOverTable(connection, layout, current, 'fact_metrics', {
+        dimItem,
+        target: staged('fact_metrics'),
+      });
       return {
         rows: forecasts.rows + metrics.rows,
         detail: forecasts.rows > 0 ? 'kept from the last forecast' : 'empty until forecast runs',

@@ -15,3 +15,7 @@ export { ensureWebApp, WEB_DIST } from './web-app/ensure-web-app.ts';
 export { withLakehouse } from './publish/with-lakehouse.ts';
 export type { LakehouseSession } from './publish/lakehouse-target.ts';
 export { readCurrentManifest } from './publish/read-current-manifest.ts';
+export { openDb, withConnection, queryStep, runStep } from './db.ts';
+export { StepError, isStepError } from './errors.ts';
+export { newId as newBuildId } from './publish/build-id.ts';
+export { describeGoldTable, type StagedFile } from './publish/describe-gold-table.ts';

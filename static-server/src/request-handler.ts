@@ -6,12 +6,14 @@
  * and dotfile logic never decides what is reachable. Its errors arrive through the `error` event.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import send from 'send';
 import { cachePolicy } from './cache-policy.ts';
 import { contentType } from './content-type.ts';
 import { precompressed } from './precompressed.ts';
+import { normalizeRange } from './range.ts';
 import { describeError, respondError, type BodyCounter } from './respond-error.ts';
 import { allowedMethods, baseHeaders, preflightHeaders, setHeaders } from './response-headers.ts';
 import { resolveFile } from './resolve-file.ts';
@@ -64,6 +66,7 @@ async function serve(
     return;
   }
   const range = req.headers.range;
+  if (range !== undefined) req.headers.range = normalizeRange(range, (await stat(file.path)).size);
   const chosen =
     range === undefined
       ? await precompressed(file.root, file.path, req.headers['accept-encoding'])

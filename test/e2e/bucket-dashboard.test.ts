@@ -181,6 +181,23 @@ describe('the app opened from the bucket URL', () => {
   });
 });
 
+describe('the data quality page from the bucket', () => {
+  it('reads the rejected rows from silver in the bucket (readable here; minio-init keeps it private)', async () => {
+    const quality = await browser.newPage();
+    try {
+      await quality.goto(`${s3.url(`${PREFIX}/index.html`)}#page=quality`);
+      await quality.waitForSelector('[data-table="rejected-examples"] tbody tr', { timeout: 60_000 });
+      await quality.waitForSelector('[data-shown]');
+      const total = Number(await quality.getAttribute('[data-shown]', 'data-total'));
+      expect(total).toBe(manifest.lineage.rejected_rows);
+      expect(total).toBeGreaterThan(0);
+      await expect(quality.locator('tr[data-batch]').count()).resolves.toBe(manifest.batches.length + 1);
+    } finally {
+      await quality.close();
+    }
+  });
+});
+
 describe('the same app hosted elsewhere, data from the bucket by ?data=', () => {
   let web: StaticServer;
 

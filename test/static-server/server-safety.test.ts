@@ -38,10 +38,36 @@ describe('startStaticServer path safety', () => {
     '/.env',
     '/%2eenv',
     '/%',
+    // Double encoding: %25 decodes once to `%`, never again.
+    '/%252e%252e/outside/secret.txt',
+    '/%25%32%65%25%32%65/outside/secret.txt',
+    '/gold/%252e%252e%252f%252e%252e%252foutside/secret.txt',
+    // Overlong UTF-8 for `.` and `/`, which old decoders turned into `..`.
+    '/%c0%ae%c0%ae/outside/secret.txt',
+    '/%c0%ae%c0%ae%c0%afoutside%c0%afsecret.txt',
+    // Absolute paths and absolute-form request targets.
+    'http://127.0.0.1/../outside/secret.txt',
+    '/etc/passwd',
+    '/%2fetc%2fpasswd',
+    '*',
+    // Segment parameters and trailing tricks.
+    '/..;/outside/secret.txt',
+    '/gold/./manifest.json/../../outside/secret.txt',
+    '/link-out.txt/',
+    '/link-out.txt%20',
   ])('never serves a file outside the roots or hidden: %s', async (path) => {
     const res = await get(path);
     expect([400, 404]).toContain(res.status);
     expect(res.body.toString('latin1')).not.toContain(secret);
+  });
+
+  it('never serves the absolute path of a file outside the roots', async () => {
+    const absolute = `${tree.base}/outside/secret.txt`;
+    for (const path of [`/${absolute}`, `/${encodeURIComponent(absolute)}`, absolute]) {
+      const res = await get(path);
+      expect([400, 404]).toContain(res.status);
+      expect(res.body.toString('latin1')).not.toContain(secret);
+    }
   });
 
   it('follows a symlink that stays inside its root', async () => {

@@ -17,6 +17,14 @@ describe('resolveDataBaseUrl', () => {
   });
 });
 
+describe('resolveDataBaseUrl with a ?data= that is no URL', () => {
+  it.each(['http://[', 'http://h:99999/', 'http://%zz/'])('refuses %s with a DataLoadError', (data) => {
+    const page = `http://h/app/index.html?data=${encodeURIComponent(data)}`;
+    expect(() => resolveDataBaseUrl(page)).toThrow(DataLoadError);
+    expect(() => resolveDataBaseUrl(page)).toThrow(/is not a URL/);
+  });
+});
+
 describe('fileUrl', () => {
   const base = new URL('http://h/lake/');
   it.each([

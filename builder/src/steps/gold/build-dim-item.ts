@@ -3,10 +3,11 @@
  * dense grid), and two classes derived from demand history:
  * - abc_class by share of consumption value (A: first 80 %, B: next 15 %, C: the rest);
  * - demand_class by Syntetos-Boylan: ADI (average interval between demands, cut-off 1.32) and
- *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy.
+ *   CV² of non-zero demand sizes (cut-off 0.49) → smooth, erratic, intermittent, lumpy; the cut-offs
+ *   and the rule are schema/demand-class.ts, shared with ml.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, sqlStringList, sql } from '#schema';
+import { ADI_CUTOFF, CV2_CUTOFF, sqlString, sqlStringList, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 import { parquetOptions } from './parquet-options.ts';
 
@@ -57,8 +58,9 @@ COPY (
       ELSE 'C'
     END AS abc_class,
     CASE
-      WHEN adi IS NULL OR adi >= 1.32 THEN CASE WHEN cv2 >= 0.49 THEN 'lumpy' ELSE 'intermittent' END
-      ELSE CASE WHEN cv2 >= 0.49 THEN 'erratic' ELSE 'smooth' END
+      WHEN adi IS NULL OR adi >= ${ADI_CUTOFF}
+        THEN CASE WHEN cv2 >= ${CV2_CUTOFF} THEN 'lumpy' ELSE 'intermittent' END
+      ELSE CASE WHEN cv2 >= ${CV2_CUTOFF} THEN 'erratic' ELSE 'smooth' END
     END AS demand_class
   FROM ranked
   ORDER BY item_id

@@ -11,6 +11,7 @@ export const shellCopy = {
   dataFrom: 'dados de',
   loadingManifest: (url: string) => `Carregando o manifesto do lakehouse de ${url}…`,
   openFailed: 'Não foi possível abrir o lakehouse.',
+  tried: 'Endereço tentado:',
   skipToContent: 'Pular para o conteúdo',
 };
 

@@ -6,11 +6,19 @@ import { DataLoadError } from './errors.ts';
 
 export const DATA_PARAM = 'data';
 
-/** `?data=<url>` resolved against the page (relative values allowed), else `./`; ends with `/`. */
+/**
+ * `?data=<url>` resolved against the page (relative values allowed), else `./`; ends with `/`.
+ * A value that is no URL at all is a DataLoadError, shown like any other load failure.
+ */
 export function resolveDataBaseUrl(pageHref: string): URL {
   const page = new URL(pageHref);
   const given = page.searchParams.get(DATA_PARAM)?.trim();
-  const base = new URL(given ? given : './', page);
+  let base: URL;
+  try {
+    base = new URL(given ? given : './', page);
+  } catch (cause) {
+    throw new DataLoadError(`?${DATA_PARAM}=${given ?? ''} is not a URL`, given ?? '', { cause });
+  }
   // Without the slash, `new URL('gold/…', base)` would replace the last path segment.
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   base.search = '';

@@ -24,7 +24,8 @@ export function dataBaseUrl(): URL {
 
 /** The current build's manifest, fetched once. */
 export function getManifest(): Promise<Manifest> {
-  manifestPromise ??= loadManifest(dataBaseUrl());
+  // Through a promise, so a ?data= that is no URL rejects here instead of throwing in a component.
+  manifestPromise ??= Promise.resolve().then(() => loadManifest(dataBaseUrl()));
   return manifestPromise;
 }
 

@@ -1,0 +1,69 @@
+/**
+ * The forecasting core end to end, with no knowledge of where series come from: fit every series
+ * with every candidate in worker threads, score and select per item, and return the rows of both
+ * ML tables sorted by item_key.
+ */
+import type { ModelName } from '#schema';
+import { classifyDemand } from '#schema';
+import type { SeriesFit } from './fit-series.ts';
+import { itemRows, type ForecastRow, type ItemMeta, type MetricsRow, type RunMeta } from './item-result.ts';
+import { modelVersion, type ModelConfig } from './model-config.ts';
+import { fitInWorkers } from './pool/worker-pool.ts';
+import type { Series } from './series.ts';
+
+export interface ForecastOptions {
+  config: ModelConfig;
+  /** Attributes per item id; items missing here get their rank, their own demand class, no lead time. */
+  items?: ReadonlyMap<string, ItemMeta>;
+  source: string;
+  generatedAt: string;
+  workers?: number;
+  log: (line: string) => void;
+}
+
+export interface ForecastOutput {
+  forecasts: ForecastRow[];
+  metrics: MetricsRow[];
+  fits: SeriesFit[];
+  modelVersion: string;
+  /** CPU seconds per model family. */
+  fitSeconds: Partial<Record<ModelName, number>>;
+}
+
+export async function forecastItems(
+  series: readonly Series[],
+  options: ForecastOptions,
+): Promise<ForecastOutput> {
+  const { config } = options;
+  const sorted = [...series].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  const pool = await fitInWorkers(sorted, config.spec, config.models, {
+    workers: options.workers,
+    log: options.log,
+  });
+  const run: RunMeta = {
+    modelVersion: modelVersion(config),
+    generatedAt: options.generatedAt,
+    source: options.source,
+    level: config.level,
+    serviceLevel: config.serviceLevel,
+    order: config.models,
+  };
+  const forecasts: ForecastRow[] = [];
+  const metrics: MetricsRow[] = [];
+  const byKey = sorted.map((one, rank) => ({
+    fit: pool.fits[rank],
+    meta: options.items?.get(one.itemId) ?? {
+      itemKey: rank + 1,
+      demandClass: classifyDemand(one.values).demandClass,
+      leadTimeDays: undefined,
+    },
+  }));
+  byKey.sort((a, b) => a.meta.itemKey - b.meta.itemKey);
+  for (const { fit, meta } of byKey) {
+    if (!fit) continue;
+    const rows = itemRows(fit, config.spec, meta, run);
+    forecasts.push(...rows.forecasts);
+    metrics.push(...rows.metrics);
+  }
+  return { forecasts, metrics, fits: pool.fits, modelVersion: run.modelVersion, fitSeconds: pool.seconds };
+}

@@ -1,0 +1,34 @@
+/**
+ * Everything that decides the numbers a run produces, hashed into model_version with the ml
+ * version, so two rows with the same model_version come from the same code and settings.
+ */
+import { createHash } from 'node:crypto';
+import { modelNames, type ModelName } from '#schema';
+import { CROSTON_ALPHA } from './models/croston.ts';
+import { TSB_ALPHA, TSB_BETA } from './models/tsb.ts';
+import type { SeriesSpec } from './series.ts';
+
+/** Bumped with every change to the forecasting code that changes its output. */
+export const ML_VERSION = '0.1.0';
+
+export interface ModelConfig {
+  models: readonly ModelName[];
+  spec: SeriesSpec;
+  /** Interval level (0.8: the 80 % band). */
+  level: number;
+  serviceLevel: number;
+  seed: number;
+}
+
+export const defaultModels: readonly ModelName[] = modelNames;
+
+export function modelVersion(config: ModelConfig): string {
+  const settings = {
+    ...config,
+    croston: { alpha: CROSTON_ALPHA },
+    tsb: { alpha: TSB_ALPHA, beta: TSB_BETA },
+    interval: 'residual-quantiles-conformal',
+  };
+  const hash = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 10);
+  return `${ML_VERSION}+${hash}`;
+}
