@@ -4,6 +4,7 @@
  * Their names and shapes are a contract like gold's, written by the builder and read by the app.
  */
 import { isLineage, isRecord, type Lineage } from './manifest.ts';
+import { isDemandGrain, type DemandGrain } from './tables.ts';
 
 /** The batch ledger, relative to the folder that holds `gold/` and `silver/`. */
 export const LEDGER_PATH = 'silver/batches.json';
@@ -71,6 +72,11 @@ export interface BatchRecord {
   files: LedgerFile[];
   /** Days the batch covers: the mock's window, or the span of a file's validated movements. */
   dates: { from: string; to: string };
+  /**
+   * The period one movement row stands for: `day` for movements (and when absent, in ledgers
+   * written before grains existed), `week` or `month` for an export of period totals.
+   */
+  grain?: DemandGrain;
   lineage: Lineage;
 }
 
@@ -90,6 +96,7 @@ export function isBatchRecord(value: unknown): value is BatchRecord {
     isRecord(value.dates) &&
     typeof value.dates.from === 'string' &&
     typeof value.dates.to === 'string' &&
+    (value.grain === undefined || isDemandGrain(value.grain)) &&
     isLineage(value.lineage)
   );
 }

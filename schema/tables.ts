@@ -201,9 +201,12 @@ export function isGoldTableId(value: unknown): value is GoldTableId {
   return typeof value === 'string' && Object.hasOwn(goldTables, value);
 }
 
-/** File name of a gold table inside a build folder. */
-export function goldFileName(table: GoldTableId): string {
-  return `${table}.parquet`;
+/**
+ * File name of a gold table inside a build folder; `part` numbers the files of a table written
+ * as several (the daily fact, one file per item_key range: fact_demand_daily-0001.parquet, …).
+ */
+export function goldFileName(table: GoldTableId, part?: number): string {
+  return part === undefined ? `${table}.parquet` : `${table}-${String(part).padStart(4, '0')}.parquet`;
 }
 
 /**
@@ -232,3 +235,7 @@ export const demandTableIds = [
   'agg_category_daily',
 ] as const satisfies readonly GoldTableId[];
 export type DemandTableId = (typeof demandTableIds)[number];
+
+export function isDemandTableId(value: unknown): value is DemandTableId {
+  return typeof value === 'string' && (demandTableIds as readonly string[]).includes(value);
+}

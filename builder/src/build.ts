@@ -6,18 +6,19 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
-  demandTableIds,
+  demandTableOfGrain,
   goldTableIds,
+  isDemandTableId,
   READER_DUCKDB_WASM_VERSION,
   SCHEMA_VERSION,
-  type DemandGrain,
-  type DemandTableId,
   type GoldTableId,
   type Lineage,
   type Manifest,
   type ManifestTable,
 } from '#schema';
+import { batchGrain } from './catalog/batch-grain.ts';
 import { activeBatches, readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
+import { grainWindow } from './calendar/grain-window.ts';
 import { addDays } from './calendar/dates.ts';
 import { duckdbVersion } from './db.ts';
 import { CliError, ExitCode } from './errors.ts';
@@ -27,14 +28,10 @@ import { newId } from './publish/build-id.ts';
 import { describeGoldTable } from './publish/describe-gold-table.ts';
 import type { LakehouseSession } from './publish/lakehouse-target.ts';
 import { readCurrentManifest } from './publish/read-current-manifest.ts';
-import { buildAggCategoryDaily } from './steps/gold/build-agg-category-daily.ts';
+import { buildDemandTables } from './build-demand.ts';
 import { buildDimItem } from './steps/gold/build-dim-item.ts';
 import { buildDimTime } from './steps/gold/build-dim-time.ts';
-import { buildFactDemandDaily } from './steps/gold/build-fact-demand-daily.ts';
-import { buildFactDemandPeriod } from './steps/gold/build-fact-demand-period.ts';
 import { carryOverTable } from './steps/gold/carry-over-table.ts';
-import { checkDemandTotals } from './steps/gold/check-demand-totals.ts';
-import { filledDemandTables } from './steps/gold/filled-demand-tables.ts';
 import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
@@ -109,34 +106,29 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         .map((batch) => batch.dates.to)
         .sort()
         .at(-1) ?? '';
-    const window = { from, to };
-    await progress.step('gold: fact_demand_daily', () =>
-      buildFactDemandDaily(connection, { items, validated, target: staged('fact_demand_daily') }, window),
+    const grain = batchGrain(batches);
+    const window = grainWindow(grain, { from, to });
+    const demand = await buildDemandTables(
+      connection,
+      progress,
+      {
+        items,
+        validated,
+        stagedBuild,
+        workDir: `${stagedBuild}-work`,
+        published: (name) => `gold/${buildId}/${name}`,
+      },
+      { grain, window },
     );
+    const finest = demand.files[demandTableOfGrain[grain]].map((file) => file.staged);
     await progress.step('gold: dim_item', () =>
-      buildDimItem(connection, { items, fact: staged('fact_demand_daily'), target: staged('dim_item') }),
+      buildDimItem(connection, { items, facts: finest, target: staged('dim_item') }),
     );
-    const goldInputs = { facts: [staged('fact_demand_daily')], items: staged('dim_item') };
-    for (const period of ['week', 'month'] as const) {
-      const table = period === 'week' ? 'fact_demand_weekly' : 'fact_demand_monthly';
-      await progress.step(`gold: ${table}`, () =>
-        buildFactDemandPeriod(connection, period, { ...goldInputs, target: staged(table) }),
-      );
-    }
-    await progress.step('gold: agg_category_daily', () =>
-      buildAggCategoryDaily(connection, { ...goldInputs, target: staged('agg_category_daily') }),
-    );
-    const grains: DemandGrain[] = ['day', 'week', 'month'];
-    const demandTotals = await progress.step('gold: conservation', async () => {
-      const files = Object.fromEntries(demandTableIds.map((table) => [table, [staged(table)]])) as Record<
-        DemandTableId,
-        string[]
-      >;
-      const totals = await checkDemandTotals(connection, files, filledDemandTables(grains));
-      return { totals, detail: `${grains.length} grains agree` };
-    });
     await progress.step('gold: dim_time', () =>
-      buildDimTime(connection, staged('dim_time'), { from, to: addDays(to, FORECAST_HORIZON_DAYS) }),
+      buildDimTime(connection, staged('dim_time'), {
+        from: window.from,
+        to: addDays(window.to, FORECAST_HORIZON_DAYS),
+      }),
     );
     await progress.step('gold: fact_forecasts, fact_metrics', async () => {
       const dimItem = staged('dim_item');
@@ -157,9 +149,12 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
     const manifest = await progress.step('publish: manifest', async () => {
       const tables = {} as Record<GoldTableId, ManifestTable>;
       for (const table of goldTableIds) {
-        tables[table] = await describeGoldTable(connection, [
-          { staged: staged(table), published: layout.goldRelativePath(buildId, table) },
-        ]);
+        tables[table] = await describeGoldTable(
+          connection,
+          isDemandTableId(table)
+            ? demand.files[table]
+            : [{ staged: staged(table), published: layout.goldRelativePath(buildId, table) }],
+        );
       }
       const builderDuckdb = await duckdbVersion(connection);
       const result: Manifest = {
@@ -174,8 +169,8 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         tables,
         batches: batches.map((batch) => batch.batch_id),
         lineage: sumLineage(batches),
-        grains,
-        demand_totals: demandTotals.totals,
+        grains: demand.grains,
+        demand_totals: demand.totals,
         summary: await summarizeGold(connection, {
           categoryDaily: staged('agg_category_daily'),
           monthly: staged('fact_demand_monthly'),
@@ -190,5 +185,6 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
     return { status: 'published', manifest: manifest.manifest };
   } finally {
     await fs.rm(stagedBuild, { recursive: true, force: true });
+    await fs.rm(`${stagedBuild}-work`, { recursive: true, force: true });
   }
 }

@@ -108,6 +108,7 @@ export async function ingestBatch(
     ingested_at: ingestedAt,
     files: bronze.files,
     dates: source.kind === 'mock' ? { from: source.from, to: source.to } : silver.dates,
+    grain: source.kind === 'mock' ? 'day' : source.mapping.grain,
     lineage: silver.lineage,
   };
   await appendToLedger(layout, record);

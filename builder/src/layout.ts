@@ -64,8 +64,8 @@ export class Layout {
   }
 
   /** Path of a gold file as the manifest records it: relative to the root, with forward slashes. */
-  goldRelativePath(buildId: string, table: GoldTableId): string {
-    return ['gold', buildId, goldFileName(table)].join('/');
+  goldRelativePath(buildId: string, table: GoldTableId, part?: number): string {
+    return ['gold', buildId, goldFileName(table, part)].join('/');
   }
 
   manifestFile(): string {

@@ -3,6 +3,7 @@
  * default mapping (Portuguese headers, `;` separator, decimal commas, dd/mm/yyyy dates); a real
  * export brings its own.
  */
+import type { DemandGrain } from '#schema';
 
 export const movementFields = ['movement_id', 'movement_date', 'item_id', 'quantity', 'site_id'] as const;
 export type MovementField = (typeof movementFields)[number];
@@ -22,6 +23,12 @@ export const encodings = ['auto', 'utf-8', 'latin-1'] as const;
 export type Encoding = (typeof encodings)[number];
 
 export interface ErpMapping {
+  /**
+   * The period one movement row stands for: `day` (dated movements), or `week` / `month` for an
+   * export of period totals, dated by (any day of) its period. A coarser export fills only its own
+   * grain in gold: days are never invented from months.
+   */
+  grain: DemandGrain;
   movements: Record<MovementField, string>;
   items: Record<ItemField, string>;
   /** strptime format of the date column; ISO yyyy-mm-dd is always accepted as well. */
@@ -34,6 +41,7 @@ export interface ErpMapping {
 }
 
 export const defaultErpMapping: ErpMapping = {
+  grain: 'day',
   movements: {
     movement_id: 'id_movimento',
     movement_date: 'data',

@@ -4,6 +4,7 @@
  * (or any other source of the SDK's default credential chain) and AWS_REGION (us-east-1 when unset).
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import { CliError, ExitCode } from '../../errors.ts';
 
 export interface S3Settings {
   /** Set for MinIO and other S3-compatible servers; undefined means AWS S3 itself. */
@@ -11,8 +12,24 @@ export interface S3Settings {
   region: string;
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The endpoint is checked here, as the SDK would only fail on it later with a parser's message. */
 export function s3Settings(env: NodeJS.ProcessEnv): S3Settings {
-  const endpoint = (env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || '').replace(/\/+$/, '');
+  const name = env.AWS_ENDPOINT_URL_S3 ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
+  const endpoint = (env[name] ?? '').replace(/\/+$/, '');
+  if (endpoint !== '' && !isHttpUrl(endpoint)) {
+    throw new CliError(`${name} "${endpoint}" is not an http:// or https:// URL`, {
+      exitCode: ExitCode.usage,
+      hint: 'set it to http://host:port or https://host:port (MinIO: http://localhost:9000)',
+    });
+  }
   return { endpoint: endpoint === '' ? undefined : endpoint, region: env.AWS_REGION || 'us-east-1' };
 }
 

@@ -50,9 +50,48 @@ export function isPreconditionFailed(error: unknown): boolean {
 
 const CREDENTIALS_HINT = 'check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
 
+const UNTRUSTED_CERTIFICATE = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** The endpoint and the server disagree on TLS: which side to change. */
+function transportProblem(
+  code: string,
+  message: string,
+  endpoint: string,
+): { reason: string; hint: string } | undefined {
+  if (code === 'EPROTO' || /wrong version number|packet length too long|unknown protocol/.test(message)) {
+    return {
+      reason: `the S3 endpoint ${endpoint} does not answer TLS (${code})`,
+      hint: 'if the server speaks plain HTTP, use an http:// URL in AWS_ENDPOINT_URL',
+    };
+  }
+  if (UNTRUSTED_CERTIFICATE.has(code)) {
+    return {
+      reason: `the TLS certificate of ${endpoint} is not trusted (${code})`,
+      hint: 'give its CA with NODE_EXTRA_CA_CERTS=<file>, or check the host name in AWS_ENDPOINT_URL',
+    };
+  }
+  if (endpoint.startsWith('http://') && (code === 'ECONNRESET' || /socket hang up/.test(message))) {
+    return {
+      reason: `the S3 endpoint ${endpoint} closed the connection (${code})`,
+      hint: 'if the server speaks HTTPS, use an https:// URL in AWS_ENDPOINT_URL; else check that it is running',
+    };
+  }
+  return undefined;
+}
+
 function explain(error: unknown, endpoint: string): { reason: string; hint: string } {
   const code = errorCodeOf(error);
   const status = httpStatusOf(error);
+  const text = shape(error).message;
+  const transport = transportProblem(code, typeof text === 'string' ? text : '', endpoint);
+  if (transport) return transport;
   if (NETWORK_CODES.has(code) || code === 'TimeoutError') {
     return {
       reason: `cannot reach the S3 endpoint ${endpoint} (${code})`,

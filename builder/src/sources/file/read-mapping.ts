@@ -4,7 +4,7 @@
  * usage error that says which key is wrong.
  */
 import fs from 'node:fs/promises';
-import { isRecord } from '#schema';
+import { demandGrains, isDemandGrain, isRecord } from '#schema';
 import { CliError, ExitCode } from '../../errors.ts';
 import {
   defaultErpMapping,
@@ -74,7 +74,10 @@ export function parseMapping(file: string, value: unknown): ErpMapping {
   if (typeof dateFormat !== 'string' || !isDateFormat(dateFormat)) {
     throw mappingError(file, `"date_format" must be a strptime format with a year, such as "%d/%m/%Y"`);
   }
+  const grain = value.grain ?? defaultErpMapping.grain;
+  if (!isDemandGrain(grain)) throw mappingError(file, `"grain" must be one of ${demandGrains.join(', ')}`);
   return {
+    grain,
     movements: columns(file, 'movements', value.movements, movementFields, defaultErpMapping.movements),
     items: columns(file, 'items', value.items, itemFields, defaultErpMapping.items),
     dateFormat,

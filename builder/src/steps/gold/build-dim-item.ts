@@ -14,7 +14,7 @@ import { parquetOptions } from './parquet-options.ts';
 const STEP = 'gold.dim_item';
 
 // The item master is the union of the item batches; for an item sent twice the latest batch wins.
-const DIM_ITEM_SQL = (items: readonly string[], fact: string, target: string) => sql`
+const DIM_ITEM_SQL = (items: readonly string[], facts: readonly string[], target: string) => sql`
 COPY (
   WITH item_master AS (
     SELECT item_id, name, category, unit, unit_cost_brl, lead_time_days, supplier
@@ -30,7 +30,7 @@ COPY (
       avg(demand) FILTER (WHERE demand > 0) AS mean_size,
       stddev_pop(demand) FILTER (WHERE demand > 0) AS sd_size,
       sum(demand) AS units
-    FROM read_parquet(${sqlString(fact)})
+    FROM read_parquet(${sqlStringList(facts)})
     GROUP BY item_id
   ),
   valued AS (
@@ -68,12 +68,12 @@ COPY (
 
 export async function buildDimItem(
   connection: DuckDBConnection,
-  paths: { items: readonly string[]; fact: string; target: string },
+  paths: { items: readonly string[]; facts: readonly string[]; target: string },
 ): Promise<{ rows: number }> {
   const [result] = await queryStep<{ Count: number }>(
     connection,
     STEP,
-    DIM_ITEM_SQL(paths.items, paths.fact, paths.target),
+    DIM_ITEM_SQL(paths.items, paths.facts, paths.target),
   );
   return { rows: result?.Count ?? 0 };
 }

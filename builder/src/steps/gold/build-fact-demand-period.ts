@@ -1,55 +1,84 @@
 /**
- * gold.fact_demand_weekly / gold.fact_demand_monthly from the daily fact: one row per item and ISO
- * week or calendar month, in one pass over the daily grid (which is dense, so `days` is simply the
- * number of daily rows folded into the period: the days of the period inside the data range).
- * Sorted by item_key then period start, like the daily fact, so one item is one short run of rows.
+ * gold.fact_demand_weekly / gold.fact_demand_monthly: one row per item and ISO week (starting on
+ * Monday) or calendar month, dense (every item × every period of the window), sorted by item_key
+ * then period start. `days` is the number of days of the period inside the window. Written one
+ * item_key range at a time from the staged movement totals (so each query stays small at any
+ * scale), then joined into one file in range order, which keeps the sort without sorting again.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ident, sql, sqlString, sqlStringList, type SqlText } from '#schema';
-import { queryStep } from '../../db.ts';
+import { queryStep, runStep } from '../../db.ts';
+import { partTotals } from './build-fact-demand-daily.ts';
 import { exactSum } from './exact-sum.ts';
 import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
+import type { DemandInputs, DemandPart } from './stage-demand-inputs.ts';
 
 export type DemandPeriod = 'week' | 'month';
 
 const periodTable = { week: 'fact_demand_weekly', month: 'fact_demand_monthly' } as const;
 const periodColumn = { week: 'week_start', month: 'month_start' } as const;
-// date_trunc('week') starts weeks on Monday (ISO). The CAST keeps a DATE on every DuckDB version.
-const periodStart: Record<DemandPeriod, SqlText> = {
-  week: sql`CAST(date_trunc('week', date) AS DATE)`,
-  month: sql`CAST(date_trunc('month', date) AS DATE)`,
-};
+// The CAST keeps a DATE: date_trunc on a DATE returns a TIMESTAMP on some DuckDB versions.
+const periodStart = (period: DemandPeriod, column: SqlText): SqlText =>
+  period === 'week'
+    ? sql`CAST(date_trunc('week', ${column}) AS DATE)`
+    : sql`CAST(date_trunc('month', ${column}) AS DATE)`;
 
-// Grouped on item_key only (an integer); item_id comes back from dim_item, which is small.
-const PERIOD_SQL = (period: DemandPeriod, facts: readonly string[], items: string, target: string) => sql`
+const PART_SQL = (period: DemandPeriod, items: string, part: DemandPart, target: string) => sql`
 COPY (
-  WITH periods AS (
-    SELECT item_key, ${periodStart[period]} AS period_start, ${exactSum(sql`demand`)} AS demand,
-      sum(orders) AS orders, count(*) AS days
-    FROM read_parquet(${sqlStringList(facts)})
+  WITH items AS (
+    SELECT item_key, item_id
+    FROM read_parquet(${sqlString(items)})
+    WHERE item_key BETWEEN ${part.keys.min} AND ${part.keys.max}
+  ),
+  periods AS (
+    SELECT ${periodStart(period, sql`CAST(range AS DATE)`)} AS period_start, count(*) AS days
+    FROM range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)
+    GROUP BY period_start
+  ),
+  totals AS (
+    SELECT item_key, ${periodStart(period, sql`date`)} AS period_start, ${exactSum(sql`demand`)} AS demand,
+      sum(orders) AS orders
+    FROM ${partTotals(part)}
     GROUP BY item_key, period_start
   )
   SELECT
-    periods.item_key,
+    items.item_key,
     items.item_id,
     periods.period_start AS ${ident('column', periodColumn[period])},
-    CAST(periods.demand AS DOUBLE) AS demand,
-    CAST(periods.orders AS INTEGER) AS orders,
+    coalesce(totals.demand, 0) AS demand,
+    CAST(coalesce(totals.orders, 0) AS INTEGER) AS orders,
     CAST(periods.days AS INTEGER) AS days
-  FROM periods
-  JOIN read_parquet(${sqlString(items)}) AS items USING (item_key)
-  ORDER BY periods.item_key, periods.period_start
+  FROM items
+  CROSS JOIN periods
+  LEFT JOIN totals ON totals.item_key = items.item_key AND totals.period_start = periods.period_start
+  ORDER BY items.item_key, periods.period_start
+) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
+
+// Files are read in list order and rows in file order (insertion order is preserved).
+const JOIN_SQL = (period: DemandPeriod, parts: readonly string[], target: string) => sql`
+COPY (
+  SELECT item_key, item_id, ${ident('column', periodColumn[period])}, demand, orders, days
+  FROM read_parquet(${sqlStringList(parts)})
 ) TO ${sqlString(target)} ${parquetOptions(FACT_ROW_GROUP_SIZE)}`;
 
 export async function buildFactDemandPeriod(
   connection: DuckDBConnection,
   period: DemandPeriod,
-  paths: { facts: readonly string[]; items: string; target: string },
+  inputs: DemandInputs,
+  paths: { workDir: string; target: string },
+  window: { from: string; to: string },
 ): Promise<{ rows: number }> {
+  const step = `gold.${periodTable[period]}`;
+  const parts: string[] = [];
+  for (const part of inputs.parts) {
+    const file = `${paths.workDir}/${period}-${part.index}.parquet`;
+    await runStep(connection, step, PART_SQL(period, inputs.items, part, file), window);
+    parts.push(file);
+  }
   const [result] = await queryStep<{ Count: number }>(
     connection,
-    `gold.${periodTable[period]}`,
-    PERIOD_SQL(period, paths.facts, paths.items, paths.target),
+    step,
+    JOIN_SQL(period, parts, paths.target),
   );
   return { rows: result?.Count ?? 0 };
 }

@@ -7,6 +7,12 @@ import { sql, type SqlText } from '#schema/sql.ts';
 
 export const FACT_ROW_GROUP_SIZE = 65_536;
 
+/**
+ * Rows of the daily fact per file (whole items: items per file = this / days in the window). A
+ * reader of one item opens one file, so its cost is that file's footer plus the item's row groups.
+ */
+export const FACT_ROWS_PER_FILE = 1_048_576;
+
 export function parquetOptions(rowGroupSize?: number): SqlText {
   return rowGroupSize === undefined
     ? sql`(FORMAT PARQUET, COMPRESSION ZSTD)`

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAggCategoryDaily } from '../../../../builder/src/steps/gold/build-agg-category-daily.ts';
-import { buildFactDemandPeriod } from '../../../../builder/src/steps/gold/build-fact-demand-period.ts';
+import { buildDemandTables, type DemandBuild } from '../../../../builder/src/build-demand.ts';
+import { createProgress } from '../../../../builder/src/progress.ts';
 import { checkDemandTotals } from '../../../../builder/src/steps/gold/check-demand-totals.ts';
 import { filledDemandTables } from '../../../../builder/src/steps/gold/filled-demand-tables.ts';
 import { buildDimItem } from '../../../../builder/src/steps/gold/build-dim-item.ts';
 import { buildDimTime } from '../../../../builder/src/steps/gold/build-dim-time.ts';
-import { buildFactDemandDaily } from '../../../../builder/src/steps/gold/build-fact-demand-daily.ts';
 import { summarizeGold } from '../../../../builder/src/steps/gold/summarize-gold.ts';
 import { writeEmptyTable } from '../../../../builder/src/steps/gold/write-empty-table.ts';
-import { goldTables } from '#schema';
+import { demandTableIds, goldTables, sqlStringList, type DemandTableId } from '#schema';
 import { openTestConnection } from '../../../helpers/duckdb.ts';
 import { makeTempDir } from '../../../helpers/temp-dir.ts';
 
@@ -33,6 +32,8 @@ describe('gold tables', () => {
   let cleanup: () => Promise<void>;
   let db: Awaited<ReturnType<typeof openTestConnection>>;
   const file = (name: string) => path.join(dir, name);
+  let demand: DemandBuild;
+  const staged = (table: DemandTableId) => demand.files[table].map((f) => f.staged);
 
   beforeAll(async () => {
     ({ dir, cleanup } = await makeTempDir('gold'));
@@ -60,14 +61,33 @@ describe('gold tables', () => {
     await cleanup();
   });
 
-  it('fact_demand_daily is a dense grid, zero-filled, sorted by item then date', async () => {
-    const paths = {
-      items: [file('items.parquet')],
-      validated: [file('validated.parquet')],
-      target: file('fact.parquet'),
-    };
-    const result = await buildFactDemandDaily(db.connection, paths, { from: FROM, to: TO });
-    expect(result.rows).toBe(Object.keys(DEMAND).length * DAYS);
+  it('fact_demand_daily is a dense grid, zero-filled, sorted by item then date, one file per item_key range', async () => {
+    demand = await buildDemandTables(
+      db.connection,
+      createProgress(() => undefined),
+      {
+        items: [file('items.parquet')],
+        validated: [file('validated.parquet')],
+        stagedBuild: file('build'),
+        workDir: file('work'),
+        published: (name) => `gold/b1/${name}`,
+      },
+      { grain: 'day', window: { from: FROM, to: TO } },
+      2 * DAYS, // two items per file: three files for five items
+    );
+    const factFiles = demand.files.fact_demand_daily;
+    expect(factFiles.map((f) => [f.published, f.item_keys])).toEqual([
+      ['gold/b1/fact_demand_daily-0001.parquet', { min: 1, max: 2 }],
+      ['gold/b1/fact_demand_daily-0002.parquet', { min: 3, max: 4 }],
+      ['gold/b1/fact_demand_daily-0003.parquet', { min: 5, max: 5 }],
+    ]);
+    const idsInOrder = Object.keys(DEMAND).sort();
+    for (const factFile of factFiles) {
+      const keys = await db.rows<{ min: number; max: number }>(
+        `SELECT min(item_key) AS min, max(item_key) AS max FROM read_parquet('${factFile.staged}')`,
+      );
+      expect(keys[0]).toEqual(factFile.item_keys);
+    }
     const rows = await db.rows<{
       item_id: string;
       item_key: number;
@@ -75,9 +95,9 @@ describe('gold tables', () => {
       demand: number;
       orders: number;
     }>(
-      `SELECT item_id, item_key, CAST(date AS VARCHAR) AS date, demand, orders FROM read_parquet('${file('fact.parquet')}')`,
+      `SELECT item_id, item_key, CAST(date AS VARCHAR) AS date, demand, orders FROM read_parquet(${sqlStringList(factFiles.map((f) => f.staged))})`,
     );
-    const idsInOrder = Object.keys(DEMAND).sort();
+    expect(rows).toHaveLength(Object.keys(DEMAND).length * DAYS);
     const sorted = [...rows].sort(
       (a, b) => a.item_id.localeCompare(b.item_id) || a.date.localeCompare(b.date),
     );
@@ -88,12 +108,13 @@ describe('gold tables', () => {
       expect(row.orders).toBe(row.demand > 0 ? 1 : 0);
       expect(row.item_key).toBe(idsInOrder.indexOf(row.item_id) + 1);
     }
+    expect(demand.grains).toEqual(['day', 'week', 'month']);
   });
 
   it('dim_item classifies demand (ADI, CV²) and consumption value (ABC)', async () => {
     await buildDimItem(db.connection, {
       items: [file('items.parquet')],
-      fact: file('fact.parquet'),
+      facts: staged('fact_demand_daily'),
       target: file('dim_item.parquet'),
     });
     const rows = await db.rows<{
@@ -119,34 +140,27 @@ describe('gold tables', () => {
   });
 
   it('weekly and monthly facts roll the daily grid up per item, dense, with the days they cover', async () => {
-    const inputs = { facts: [file('fact.parquet')], items: file('dim_item.parquet') };
-    await buildFactDemandPeriod(db.connection, 'week', { ...inputs, target: file('weekly.parquet') });
-    await buildFactDemandPeriod(db.connection, 'month', { ...inputs, target: file('monthly.parquet') });
-    // 2025-01-01 is a Wednesday: weeks of 2025-01-06 and 2024-12-30 (5 days in range, Wed–Sun).
+    const facts = sqlStringList(staged('fact_demand_daily'));
+    // 2025-01-01 is a Wednesday: weeks of 2024-12-30 (5 days in range, Wed–Sun) and 2025-01-06 (5).
     const expected = await db.rows(
       `SELECT item_key, item_id, CAST(date_trunc('week', date) AS DATE) AS week_start, sum(demand) AS demand,
          CAST(sum(orders) AS INTEGER) AS orders, CAST(count(*) AS INTEGER) AS days
-       FROM read_parquet('${file('fact.parquet')}') GROUP BY ALL ORDER BY item_key, week_start`,
+       FROM read_parquet(${facts}) GROUP BY ALL ORDER BY item_key, week_start`,
     );
     const weekly = await db.rows(
-      `SELECT item_key, item_id, week_start, demand, orders, days FROM read_parquet('${file('weekly.parquet')}')`,
+      `SELECT item_key, item_id, week_start, demand, orders, days FROM read_parquet(${sqlStringList(staged('fact_demand_weekly'))})`,
     );
     expect(weekly).toEqual(expected);
     expect(weekly.map((row) => row.days).slice(0, 2)).toEqual([5, 5]);
     const monthly = await db.rows<{ item_key: number; month_start: string; days: number }>(
-      `SELECT item_key, CAST(month_start AS VARCHAR) AS month_start, days FROM read_parquet('${file('monthly.parquet')}')`,
+      `SELECT item_key, CAST(month_start AS VARCHAR) AS month_start, days FROM read_parquet(${sqlStringList(staged('fact_demand_monthly'))})`,
     );
     expect(monthly).toEqual([1, 2, 3, 4, 5].map((key) => ({ item_key: key, month_start: FROM, days: DAYS })));
   });
 
   it('agg_category_daily sums demand, value and active items per category, unit and day', async () => {
-    await buildAggCategoryDaily(db.connection, {
-      facts: [file('fact.parquet')],
-      items: file('dim_item.parquet'),
-      target: file('category.parquet'),
-    });
     const rows = await db.rows<{ date: string; demand: number; value_brl: number; active_items: number }>(
-      `SELECT CAST(date AS VARCHAR) AS date, demand, value_brl, active_items FROM read_parquet('${file('category.parquet')}')`,
+      `SELECT CAST(date AS VARCHAR) AS date, demand, value_brl, active_items FROM read_parquet(${sqlStringList(staged('agg_category_daily'))})`,
     );
     expect(rows).toHaveLength(DAYS);
     rows.forEach((row, day) => {
@@ -162,18 +176,17 @@ describe('gold tables', () => {
   });
 
   it('conservation: every grain sums to the daily fact, and a gap fails the build', async () => {
-    const files = {
-      fact_demand_daily: [file('fact.parquet')],
-      fact_demand_weekly: [file('weekly.parquet')],
-      fact_demand_monthly: [file('monthly.parquet')],
-      agg_category_daily: [file('category.parquet')],
-    };
+    const files = Object.fromEntries(demandTableIds.map((id) => [id, staged(id)])) as Record<
+      DemandTableId,
+      string[]
+    >;
     const all = filledDemandTables(['day', 'week', 'month']);
     const totals = await checkDemandTotals(db.connection, files, all);
+    expect(totals).toEqual(demand.totals);
     expect(new Set(Object.values(totals).map((t) => JSON.stringify(t))).size).toBe(1);
     // A weekly table of another build (one item fewer) no longer adds up.
     await db.connection.run(
-      `COPY (SELECT * FROM read_parquet('${file('weekly.parquet')}') WHERE item_key > 1) TO '${file('short.parquet')}'`,
+      `COPY (SELECT * FROM read_parquet(${sqlStringList(staged('fact_demand_weekly'))}) WHERE item_key > 1) TO '${file('short.parquet')}'`,
     );
     await expect(
       checkDemandTotals(db.connection, { ...files, fact_demand_weekly: [file('short.parquet')] }, all),
@@ -186,8 +199,8 @@ describe('gold tables', () => {
 
   it('summary (from agg_category_daily and the monthly fact) matches the fact table', async () => {
     const summary = await summarizeGold(db.connection, {
-      categoryDaily: file('category.parquet'),
-      monthly: file('monthly.parquet'),
+      categoryDaily: staged('agg_category_daily')[0] ?? '',
+      monthly: staged('fact_demand_monthly')[0] ?? '',
       items: file('dim_item.parquet'),
     });
     let value = 0;

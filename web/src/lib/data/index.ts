@@ -5,3 +5,4 @@
 export type { Db } from './db-port.ts';
 export { QueryError } from './errors.ts';
 export { goldViewSql } from './gold-views.ts';
+export { itemFactFiles, itemFactSource } from './item-fact-source.ts';

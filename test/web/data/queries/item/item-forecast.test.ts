@@ -5,7 +5,7 @@ import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
 import { sampleItems } from '../../../helpers/sample-gold.ts';
 import { lastActual, sampleForecasts, sampleMetrics } from '../../../helpers/sample-ml.ts';
-import { periodStart } from './item-history.test.ts';
+import { periodStart } from '../../../helpers/sample-periods.ts';
 
 function expected(itemKey: number, grain: ItemGrain) {
   const rows = sampleForecasts.filter((r) => r.item_key === itemKey);

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isItemGrain, itemHistory, type ItemGrain } from '../../../../../web/src/lib/data/queries/item/item-history.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
-import { addDays, sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
-
-/** First day of the period holding `iso`: itself, its ISO week's Monday, or its month's first day. */
-export function periodStart(grain: ItemGrain, iso: string): string {
-  if (grain === 'day') return iso;
-  if (grain === 'month') return `${iso.slice(0, 7)}-01`;
-  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return addDays(iso, -((weekday + 6) % 7));
-}
+import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
+import { periodStart, sampleMonthly, sampleWeekly } from '../../../helpers/sample-periods.ts';
 
 function expected(itemKey: number, grain: ItemGrain, from?: string, to?: string) {
   const periods = new Map<string, { units: number; days: number }>();
@@ -26,7 +19,12 @@ function expected(itemKey: number, grain: ItemGrain, from?: string, to?: string)
 }
 
 describe.each(engines)('itemHistory on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+  const db = useGold(engine, {
+    dim_item: sampleItems,
+    fact_demand_daily: sampleDemand,
+    fact_demand_weekly: sampleWeekly,
+    fact_demand_monthly: sampleMonthly,
+  });
 
   it.each([
     { itemKey: 1, grain: 'day' as const },
@@ -41,6 +39,12 @@ describe.each(engines)('itemHistory on $name', (engine) => {
     const want = expected(itemKey, grain, from, to);
     expect(rows.map((r) => [r.period, r.days])).toEqual(want.map((r) => [r.period, r.days]));
     rows.forEach((row, i) => expect(row.units).toBeCloseTo(want[i]?.units ?? NaN, 9));
+  });
+
+  it('reads each grain from its own table', async () => {
+    const monthly = await itemHistory(db(), { itemKey: 2, grain: 'month' });
+    const fromTable = sampleMonthly.filter((r) => r.item_key === 2).sort((a, b) => a.month_start.localeCompare(b.month_start));
+    expect(monthly).toEqual(fromTable.map((r) => ({ period: r.month_start, units: r.demand, days: r.days })));
   });
 
   it('has partial weeks at both ends of the history', async () => {

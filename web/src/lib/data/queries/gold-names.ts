@@ -14,6 +14,7 @@ export const itemKey = ident('column', 'item_key');
 export const name = ident('column', 'name');
 export const category = ident('column', 'category');
 export const unitCost = ident('column', 'unit_cost_brl');
+export const orders = ident('column', 'orders');
 export const unit = ident('column', 'unit');
 export const leadTime = ident('column', 'lead_time_days');
 export const supplier = ident('column', 'supplier');

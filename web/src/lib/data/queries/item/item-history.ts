@@ -1,17 +1,18 @@
 /**
- * One item's demand per day, ISO week (from Monday) or calendar month, optionally inside a date
+ * One item's demand per day, ISO week (from Monday) or calendar month, read from that grain's own
+ * gold table (fact_demand_daily, fact_demand_weekly, fact_demand_monthly), optionally inside a date
  * range. The filter is on item_key so DuckDB skips every row group of other items.
  */
-import { fact, date, demand, itemKey } from '../gold-names.ts';
-import type { Db } from '../../db-port.ts';
+import { ident } from '#schema/ident.ts';
 import { sql, type SqlText } from '#schema/sql.ts';
+import { demandGrains, demandTableOfGrain, isDemandGrain, type DemandGrain } from '#schema/tables.ts';
+import { date, demand, itemKey } from '../gold-names.ts';
+import type { Db } from '../../db-port.ts';
 
-export const itemGrains = ['day', 'week', 'month'] as const;
-export type ItemGrain = (typeof itemGrains)[number];
-
-export function isItemGrain(value: unknown): value is ItemGrain {
-  return typeof value === 'string' && (itemGrains as readonly string[]).includes(value);
-}
+/** The item page offers the grains the lakehouse stores (Manifest.grains), finest first. */
+export const itemGrains = demandGrains;
+export type ItemGrain = DemandGrain;
+export const isItemGrain = isDemandGrain;
 
 export interface ItemHistoryInput {
   itemKey: number;
@@ -25,31 +26,27 @@ export interface ItemHistoryRow {
   /** First day of the period, `yyyy-mm-dd`. */
   period: string;
   units: number;
-  /** Days of the period with data: fewer than the period's length at the ends of the history. */
+  /** Days of the period inside the data range: fewer than its length at the ends of the history. */
   days: number;
 }
 
-// The grain picks SQL text from this fixed table, never from input. The CAST keeps a DATE on
-// both engines (date_trunc of a DATE is a DATE on 0.9, a TIMESTAMP on 1.x).
-const periodOf: Record<ItemGrain, SqlText> = {
-  day: sql`${date}`,
-  week: sql`CAST(date_trunc('week', ${date}) AS DATE)`,
-  month: sql`CAST(date_trunc('month', ${date}) AS DATE)`,
+const days = ident('column', 'days');
+// Each grain's period column and its day count; fixed text chosen by the grain, never by input.
+const periodOf: Record<ItemGrain, { start: SqlText; days: SqlText }> = {
+  day: { start: date, days: sql`1` },
+  week: { start: ident('column', 'week_start'), days },
+  month: { start: ident('column', 'month_start'), days },
 };
 
 function historySql(grain: ItemGrain): SqlText {
+  const { start, days: dayCount } = periodOf[grain];
   return sql`
-WITH days AS (
-  SELECT ${periodOf[grain]} AS period_start, ${demand} AS units
-  FROM ${fact}
-  WHERE ${itemKey} = CAST(? AS INTEGER)
-)
-SELECT strftime(period_start, '%Y-%m-%d') AS period, sum(units) AS units, count(*) AS days
-FROM days
-WHERE (CAST(? AS DATE) IS NULL OR period_start >= CAST(? AS DATE))
-  AND (CAST(? AS DATE) IS NULL OR period_start <= CAST(? AS DATE))
-GROUP BY period_start
-ORDER BY period_start`;
+SELECT strftime(${start}, '%Y-%m-%d') AS period, ${demand} AS units, ${dayCount} AS days
+FROM ${ident('table', demandTableOfGrain[grain])}
+WHERE ${itemKey} = CAST(? AS INTEGER)
+  AND (CAST(? AS DATE) IS NULL OR ${start} >= CAST(? AS DATE))
+  AND (CAST(? AS DATE) IS NULL OR ${start} <= CAST(? AS DATE))
+ORDER BY ${start}`;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
