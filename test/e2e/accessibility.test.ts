@@ -1,8 +1,9 @@
 /**
  * axe-core on every page the app lists in `pages` (pages added later are covered without touching
  * this file), in the light and the dark theme the OS can ask for: no serious or critical
- * violation. Each page is checked once everything on it has loaded, over a lakehouse with silver,
- * so tables, charts and the rejected rows are all on screen.
+ * violation. Each page is checked once everything on it has loaded, over a lakehouse with silver
+ * and forecasts, so tables, charts and the rejected rows are all on screen; the item page is also
+ * checked with an item open.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,7 +12,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '#static-server';
 import { launchChromium } from '#support/chromium.ts';
+import { sqlStringList } from '#schema/literal.ts';
+import { openNodeDb } from '#support/node-db.ts';
 import { pages } from '../../web/src/lib/state/app-params.ts';
+import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { waitForSettled } from './helpers/page-settled.ts';
 import { buildQualityLakehouse } from './helpers/quality-lakehouse.ts';
@@ -28,17 +32,32 @@ interface AxeWindow {
 }
 
 const require = createRequire(import.meta.url);
+
+async function queryNative<R>(sql: string): Promise<R[]> {
+  const db = await openNodeDb({});
+  try {
+    return await db.query<R>(sql);
+  } finally {
+    db.close();
+  }
+}
 const schemes = ['light', 'dark'] as const;
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let server: StaticServer;
 let browser: BrowserContext;
 let axeSource = '';
+let firstItemId = '';
 
 beforeAll(async () => {
   temp = await makeTempDir('nova-a11y');
   const dataDir = join(temp.dir, 'data');
-  await buildQualityLakehouse(dataDir, temp.dir);
+  const manifest = await buildQualityLakehouse(dataDir, temp.dir, { forecasts: true });
+  const [firstItem] = await queryNative<{ item_id: string }>(
+    `SELECT min(item_id) AS item_id FROM read_parquet(${sqlStringList(tableFiles(dataDir, manifest, 'dim_item'))})`,
+  );
+  if (!firstItem) throw new Error('the lakehouse has no items');
+  firstItemId = firstItem.item_id;
   const webDir = join(temp.dir, 'web');
   await buildWebApp(webDir);
   axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -69,20 +88,30 @@ async function seriousViolations(page: Page) {
   });
 }
 
+/** Opens one view in one color scheme, waits until it has loaded, and runs axe on it. */
+async function violationsOf(hash: string, colorScheme: (typeof schemes)[number]) {
+  const page = await browser.newPage();
+  try {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${server.url}index.html#${hash}`);
+    await waitForSettled(page);
+    const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    if (dark !== (colorScheme === 'dark')) throw new Error(`the page did not get the ${colorScheme} scheme`);
+    return await seriousViolations(page);
+  } finally {
+    await page.close();
+  }
+}
+
 describe.each(schemes)('accessibility, %s theme', (colorScheme) => {
   it.each([...pages])('page %s has no serious or critical axe violation', async (name) => {
-    const page = await browser.newPage();
-    try {
-      await page.emulateMedia({ colorScheme });
-      await page.goto(`${server.url}index.html#page=${name}`);
-      await waitForSettled(page);
-      await expect(page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).resolves.toBe(
-        colorScheme === 'dark',
-      );
-      await expect(seriousViolations(page)).resolves.toEqual([]);
-    } finally {
-      await page.close();
-    }
+    await expect(violationsOf(`page=${name}`, colorScheme)).resolves.toEqual([]);
+  });
+
+  it('the item page with an item open has none either', async () => {
+    await expect(
+      violationsOf(`page=item&item=${encodeURIComponent(firstItemId)}`, colorScheme),
+    ).resolves.toEqual([]);
   });
 });
 
