@@ -63,6 +63,7 @@ ${SOURCE}
   --force                ingest and build even when nothing changed
   --schedule "CRON"      run on this schedule, e.g. "0 2 * * *" (02:00 every day)
   --tz ZONE              time zone of the schedule (default America/Bahia)
+  --with-ml              then forecast every item (npm run forecast) and publish that build
 
 ${COMMON}`,
   'publish-web': `Usage: npm run lakehouse -- publish-web [--out DIR | --s3 s3://BUCKET/PREFIX] [--dist DIR]

@@ -30,6 +30,8 @@ export interface CommandOptions {
   schedule: { cron: string; timezone: string } | undefined;
   /** publish-web: an app build to publish instead of web/dist. */
   distDir: string | undefined;
+  /** run: forecast (npm run forecast) after each published or up-to-date build. */
+  withMl: boolean;
 }
 
 const optionSpec = {
@@ -49,6 +51,7 @@ const optionSpec = {
   force: { type: 'boolean' },
   schedule: { type: 'string' },
   tz: { type: 'string' },
+  'with-ml': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -73,6 +76,7 @@ const commandFlags: Record<Command, readonly (keyof typeof optionSpec)[]> = {
     'force',
     'schedule',
     'tz',
+    'with-ml',
   ],
   'publish-web': ['dist'],
 };
@@ -190,6 +194,7 @@ export async function parseCommandOptions(
     force: values.force ?? false,
     debug: values.debug ?? false,
     distDir: values.dist,
+    withMl: values['with-ml'] ?? false,
     schedule:
       values.schedule === undefined
         ? undefined

@@ -11,6 +11,7 @@ import { describeLocation, type LakehouseLocation } from './publish/location.ts'
 import { publishWebApp } from './publish-web.ts';
 import { ensureWebApp } from './web-app/ensure-web-app.ts';
 import { createProgress, formatBytes, formatSummaryTable } from './progress.ts';
+import { runForecastJob } from './run-forecast-job.ts';
 import { runPipeline, type RunResult } from './run.ts';
 import { runOnSchedule } from './schedule.ts';
 
@@ -34,6 +35,10 @@ async function runOnce(command: Command, options: CommandOptions): Promise<strin
   const progress = createProgress((line) => console.log(line));
   const result = await runPipeline({ ...options, build: command !== 'ingest', progress });
   if (progress.records().length > 0) console.log(`\n${formatSummaryTable(progress.records())}\n`);
+  if (options.withMl && result.build) {
+    await runForecastJob(options.location, options.debug);
+    return `${describe(result)}; forecast published`;
+  }
   return describe(result);
 }
 

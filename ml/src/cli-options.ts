@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { modelNames, type ModelName } from '#schema';
 import { CliError, ExitCode, parseLocation, type LakehouseLocation } from '#builder';
 import { defaultModels, type ModelConfig } from './model-config.ts';
+import { defaultLstmConfig } from './models/lstm.ts';
 import { defaultSpec, isPeriod } from './series.ts';
 
 export type ForecastCommand =
@@ -28,6 +29,7 @@ const optionSpec = {
   'service-level': { type: 'string' },
   workers: { type: 'string' },
   seed: { type: 'string' },
+  'lstm-epochs': { type: 'string' },
   keep: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -95,6 +97,10 @@ export function parseForecastOptions(args: string[], env: NodeJS.ProcessEnv): Fo
       level: 0.8,
       serviceLevel,
       seed: integer('seed', values.seed, 42, 0),
+      lstm: {
+        ...defaultLstmConfig,
+        epochs: integer('lstm-epochs', values['lstm-epochs'], defaultLstmConfig.epochs, 1),
+      },
     },
     workers: values.workers === undefined ? undefined : integer('workers', values.workers, 1, 1),
     debug: values.debug ?? false,

@@ -30,6 +30,8 @@ new build with the same dimensions and fact and new fact_forecasts / fact_metric
   --models LIST         comma-separated candidates (default all; seasonal_naive always runs)
   --service-level P     for safety stock and reorder point (default 0.95)
   --workers N           worker threads (default: one per core)
+  --lstm-epochs N       training epochs of the global LSTM (default 4)
+  --seed N              seed of the LSTM's initialisers and sampling (default 42)
   --keep N              builds kept in gold/ (default 3)
   --debug               stack traces and SQL on errors
 

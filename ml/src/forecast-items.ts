@@ -6,6 +6,7 @@
 import type { ModelName } from '#schema';
 import { classifyDemand } from '#schema';
 import type { SeriesFit } from './fit-series.ts';
+import { fitLstmAll } from './fit-lstm-all.ts';
 import { itemRows, type ForecastRow, type ItemMeta, type MetricsRow, type RunMeta } from './item-result.ts';
 import { modelVersion, type ModelConfig } from './model-config.ts';
 import { fitInWorkers } from './pool/worker-pool.ts';
@@ -40,6 +41,14 @@ export async function forecastItems(
     workers: options.workers,
     log: options.log,
   });
+  if (config.models.includes('lstm')) {
+    const started = performance.now();
+    await fitLstmAll(sorted, pool.fits, config.spec, { ...config.lstm, seed: config.seed });
+    pool.seconds.lstm = (performance.now() - started) / 1000;
+    options.log(`ml: lstm trained across ${sorted.length} series in ${pool.seconds.lstm.toFixed(1)} s`);
+  }
+  const perModel = Object.entries(pool.seconds).map(([model, seconds]) => `${model} ${seconds.toFixed(1)} s`);
+  options.log(`ml: fit time per model (all workers): ${perModel.join(', ')}`);
   const run: RunMeta = {
     modelVersion: modelVersion(config),
     generatedAt: options.generatedAt,

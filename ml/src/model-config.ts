@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { modelNames, type ModelName } from '#schema';
 import { CROSTON_ALPHA } from './models/croston.ts';
+import type { LstmConfig } from './models/lstm.ts';
 import { TSB_ALPHA, TSB_BETA } from './models/tsb.ts';
 import type { SeriesSpec } from './series.ts';
 
@@ -18,6 +19,7 @@ export interface ModelConfig {
   level: number;
   serviceLevel: number;
   seed: number;
+  lstm: LstmConfig;
 }
 
 export const defaultModels: readonly ModelName[] = modelNames;

@@ -1,7 +1,7 @@
 /**
- * The item and forecast accuracy pages in headless Chromium over a lakehouse the real builder made,
- * its forecast tables filled by a fixture (the forecasting job is separate) and one item renamed to
- * an HTML payload. Every number checked is computed again by native DuckDB on the same files.
+ * The item and forecast accuracy pages in headless Chromium over a lakehouse the real builder made
+ * (one item renamed to an HTML payload) and the real forecasting job (`npm run forecast`) then
+ * forecast. Every number checked is computed again by native DuckDB on the same files.
  * Covers the typeahead by keyboard, the URL round trip with back/forward, names rendered as text,
  * the empty state before the first forecast, and saves a screenshot of each page.
  */
@@ -14,10 +14,12 @@ import type { GoldTableId } from '#schema/tables.ts';
 import { startStaticServer, type StaticServer } from '#static-server';
 import { launchChromium } from '#support/chromium.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
+
+const FORECAST_CLI = 'ml/src/cli.ts';
 import { readManifest } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-import { writeMlFixture } from './helpers/ml-fixture.ts';
 import * as native from './helpers/native-forecast.ts';
+import { renameItem } from './helpers/rename-item.ts';
 import { waitForSettled } from './helpers/page-settled.ts';
 import { buildWebApp } from './helpers/web-app.ts';
 
@@ -51,9 +53,10 @@ beforeAll(async () => {
     metrics: [],
   });
   xssItemId = firstItem?.item_id ?? '';
-  const manifest = await writeMlFixture(dataDir, built, {
-    renameItem: { itemId: xssItemId, name: XSS_NAME },
-  });
+  await renameItem(dataDir, built, xssItemId, XSS_NAME);
+  const forecast = await runCli(FORECAST_CLI, ['--out', dataDir]);
+  if (forecast.code !== 0) throw new Error(`forecast failed (${forecast.code}): ${forecast.stderr}`);
+  const manifest = await readManifest(dataDir);
   const paths = (table: GoldTableId) => tablePaths(manifest.tables[table]).map((p) => join(dataDir, p));
   files = {
     items: paths('dim_item'),

@@ -139,6 +139,20 @@ describe('npm run forecast', () => {
     }
   });
 
+  it('lakehouse run --with-ml publishes the build and then its forecast with every candidate', async () => {
+    const out = path.join(temp.dir, 'with-ml');
+    const small = ['--items', '4', '--from', '2025-06-01', '--to', '2025-12-31', '--seed', '4'];
+    const run = await runCli(BUILDER_CLI, ['run', '--out', out, ...small, '--with-ml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/published build .*; forecast published/);
+    const manifest = await expectManifestIntact(out);
+    const models = await db.rows<{ model: string; items: number }>(`
+      SELECT model, count(DISTINCT item_id) AS items
+      FROM read_parquet(${sqlStringList(tableFiles(out, manifest, 'fact_metrics'))}) GROUP BY model`);
+    expect(models.map((row) => row.model).sort()).toEqual([...modelNames].sort());
+    for (const row of models) expect(Number(row.items)).toBe(4);
+  }, 600_000);
+
   it('refuses a lakehouse with no gold build (exit 3)', async () => {
     const run = await runCli(FORECAST_CLI, ['--out', path.join(temp.dir, 'empty')]);
     expect(run.code).toBe(3);

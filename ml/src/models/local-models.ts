@@ -1,7 +1,11 @@
 /** The local candidates by name; the global LSTM is fitted across series elsewhere. */
 import type { ModelName } from '#schema';
+import { arima } from './arima.ts';
 import { croston, sba } from './croston.ts';
+import { ets } from './ets.ts';
 import type { LocalModel } from './model.ts';
+import { mstl } from './mstl.ts';
+import { prophet } from './prophet.ts';
 import { seasonalNaive } from './seasonal-naive.ts';
 import { tsb } from './tsb.ts';
 
@@ -10,6 +14,10 @@ const localModels: Partial<Record<ModelName, LocalModel>> = {
   croston,
   sba,
   tsb,
+  ets,
+  mstl,
+  prophet,
+  arima,
 };
 
 export function localModel(name: ModelName): LocalModel | undefined {

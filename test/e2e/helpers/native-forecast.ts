@@ -100,14 +100,16 @@ export function nativeLeaderboard(f: LakehouseFiles) {
 export function nativeMaseBins(f: LakehouseFiles, width: number, bins: number) {
   return run<{ bin: number; items: number }>(
     sql`SELECT least(CAST(floor(mase / CAST(? AS DOUBLE)) AS INTEGER), CAST(? AS INTEGER) - 1) AS bin, count(*) AS items
-     FROM read_parquet(${sqlStringList(f.metrics)}) WHERE is_selected GROUP BY 1 ORDER BY 1`,
+     FROM read_parquet(${sqlStringList(f.metrics)})
+     WHERE is_selected AND mase IS NOT NULL AND isfinite(mase) AND mase >= 0 GROUP BY 1 ORDER BY 1`,
     [width, bins],
   );
 }
 
 export function nativeWorst(f: LakehouseFiles, limit: number) {
   return run<{ item_id: string; mase: number }>(
-    sql`SELECT item_id, mase FROM read_parquet(${sqlStringList(f.metrics)}) WHERE is_selected
+    sql`SELECT item_id, mase FROM read_parquet(${sqlStringList(f.metrics)})
+     WHERE is_selected AND mase IS NOT NULL AND isfinite(mase)
      ORDER BY mase DESC, item_id LIMIT ?`,
     [limit],
   );
