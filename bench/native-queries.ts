@@ -15,7 +15,7 @@ export interface NativeRun {
 }
 
 export async function timeNativeQueries(
-  files: { fact: string; items: string },
+  files: { fact: readonly string[]; items: string },
   inputs: QueryInputs,
   runs: number,
 ): Promise<NativeRun> {

@@ -171,10 +171,11 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         lineage: sumLineage(batches),
         grains: demand.grains,
         demand_totals: demand.totals,
-        summary: await summarizeGold(connection, {
-          categoryDaily: staged('agg_category_daily'),
-          items: staged('dim_item'),
-        }),
+        summary: await summarizeGold(
+          connection,
+          { categoryDaily: staged('agg_category_daily'), items: staged('dim_item') },
+          grain === 'day' ? undefined : { period: grain, facts: finest },
+        ),
       };
       const prunedBuilds = await options.publish(stagedBuild, result, options.keepBuilds);
       const bytes = goldTableIds.reduce((sum, table) => sum + tables[table].bytes, 0);

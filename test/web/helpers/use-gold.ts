@@ -8,22 +8,32 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { NodeDb } from '#support/node-db.ts';
 import type { Engine } from './engines.ts';
-import { writeGold, type GoldRows } from './write-gold.ts';
+import { writeGold, type GoldRows, type WrittenGold } from './write-gold.ts';
 
-/** Returns a getter for the open Db; valid inside tests of the enclosing describe block. */
-export function useGold(engine: Engine, rows: GoldRows): () => NodeDb {
+/** The open Db and the files written, for queries that name a file rather than a view. */
+export function useGoldFiles(engine: Engine, rows: GoldRows): { db: () => NodeDb; files: () => WrittenGold } {
   let dir = '';
   let db: NodeDb | undefined;
+  let files: WrittenGold = {};
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'nova-web-test-'));
-    db = await engine.open(await writeGold(dir, rows));
+    files = await writeGold(dir, rows);
+    db = await engine.open(files);
   });
   afterAll(async () => {
     db?.close();
     await rm(dir, { recursive: true, force: true });
   });
-  return () => {
-    if (!db) throw new Error('gold fixture is not open yet');
-    return db;
+  return {
+    db: () => {
+      if (!db) throw new Error('gold fixture is not open yet');
+      return db;
+    },
+    files: () => files,
   };
+}
+
+/** Returns a getter for the open Db; valid inside tests of the enclosing describe block. */
+export function useGold(engine: Engine, rows: GoldRows): () => NodeDb {
+  return useGoldFiles(engine, rows).db;
 }

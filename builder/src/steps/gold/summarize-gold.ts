@@ -3,7 +3,7 @@
  * the 30 days ending on the last actual (inclusive); "previous 30 days" the 30 before them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { sqlString, type Summary, sql } from '#schema';
+import { ident, sqlString, sqlStringList, type Summary, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 
 // From agg_category_daily (a few thousand rows) rather than the daily fact: the same sums, and
@@ -30,14 +30,46 @@ SELECT
 FROM category_daily AS daily
 CROSS JOIN bounds`;
 
+// A week or month source has no days: "last 30 days" becomes the last period, "previous" the one
+// before, and actuals run through the last day of the last period.
+const PERIOD_SUMMARY_SQL = (period: 'week' | 'month', facts: readonly string[], items: string) => {
+  const start = ident('column', period === 'week' ? 'week_start' : 'month_start');
+  const lastDay =
+    period === 'week' ? sql`max(period_start) + 6` : sql`CAST(last_day(max(period_start)) AS DATE)`;
+  return sql`
+WITH periods AS (
+  SELECT fact.${start} AS period_start, sum(fact.demand) AS demand, sum(fact.demand * items.unit_cost_brl) AS value_brl
+  FROM read_parquet(${sqlStringList(facts)}) AS fact
+  JOIN read_parquet(${sqlString(items)}) AS items USING (item_key)
+  GROUP BY fact.${start}
+),
+ranked AS (
+  SELECT *, row_number() OVER (ORDER BY period_start DESC) AS back
+  FROM periods
+)
+SELECT
+  (SELECT count(*) FROM read_parquet(${sqlString(items)})) AS item_count,
+  coalesce(sum(demand), 0) AS units_total,
+  coalesce(sum(demand) FILTER (WHERE back = 1), 0) AS units_last_30d,
+  coalesce(sum(demand) FILTER (WHERE back = 2), 0) AS units_prev_30d,
+  round(coalesce(sum(value_brl) FILTER (WHERE back = 1), 0), 2) AS value_brl_last_30d,
+  coalesce(strftime(min(period_start), '%Y-%m-%d'), '') AS actuals_from,
+  coalesce(strftime(${lastDay}, '%Y-%m-%d'), '') AS actuals_through
+FROM ranked`;
+};
+
 export async function summarizeGold(
   connection: DuckDBConnection,
   paths: { categoryDaily: string; items: string },
+  /** For a week or month source: that grain and its fact files. */
+  coarse?: { period: 'week' | 'month'; facts: readonly string[] },
 ): Promise<Summary> {
   const [row] = await queryStep<Summary & Record<string, unknown>>(
     connection,
     'gold.summary',
-    SUMMARY_SQL(paths.categoryDaily, paths.items),
+    coarse
+      ? PERIOD_SUMMARY_SQL(coarse.period, coarse.facts, paths.items)
+      : SUMMARY_SQL(paths.categoryDaily, paths.items),
   );
   if (!row) throw new Error('summary query returned no row');
   return {

@@ -20,6 +20,8 @@ export interface ExplorerRun {
   readonly result: ResultSet | undefined;
   readonly error: Error | undefined;
   readonly elapsedMs: number | undefined;
+  /** Statements started so far: tells one run's outcome from the previous one's. */
+  readonly runs: number;
   /** performance.now() when the running statement started, for a live timer. */
   readonly startedAt: number | undefined;
   run(text: string): Promise<void>;
@@ -34,6 +36,7 @@ export function useExplorerRun(connect: () => Promise<SendingConnection>): Explo
   let error = $state.raw<Error>();
   let elapsedMs = $state<number>();
   let startedAt = $state<number>();
+  let runs = $state(0);
   let current: RunningSql | undefined;
 
   $effect(() => () => {
@@ -57,6 +60,9 @@ export function useExplorerRun(connect: () => Promise<SendingConnection>): Explo
     get elapsedMs() {
       return elapsedMs;
     },
+    get runs() {
+      return runs;
+    },
     get startedAt() {
       return startedAt;
     },
@@ -64,6 +70,7 @@ export function useExplorerRun(connect: () => Promise<SendingConnection>): Explo
       void current?.cancel();
       const running = runSql(connect, statement);
       current = running;
+      runs += 1;
       status = 'running';
       text = statement;
       error = undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isItemGrain, itemHistory, type ItemGrain } from '../../../../../web/src/lib/data/queries/item/item-history.ts';
 import { engines } from '../../../helpers/engines.ts';
-import { useGold } from '../../../helpers/use-gold.ts';
+import { useGoldFiles } from '../../../helpers/use-gold.ts';
 import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
 import { periodStart, sampleMonthly, sampleWeekly } from '../../../helpers/sample-periods.ts';
 
@@ -19,7 +19,7 @@ function expected(itemKey: number, grain: ItemGrain, from?: string, to?: string)
 }
 
 describe.each(engines)('itemHistory on $name', (engine) => {
-  const db = useGold(engine, {
+  const { db, files } = useGoldFiles(engine, {
     dim_item: sampleItems,
     fact_demand_daily: sampleDemand,
     fact_demand_weekly: sampleWeekly,
@@ -39,6 +39,21 @@ describe.each(engines)('itemHistory on $name', (engine) => {
     const want = expected(itemKey, grain, from, to);
     expect(rows.map((r) => [r.period, r.days])).toEqual(want.map((r) => [r.period, r.days]));
     rows.forEach((row, i) => expect(row.units).toBeCloseTo(want[i]?.units ?? NaN, 9));
+  });
+
+  it('reads the day grain from the item\'s own file of the fact when given the manifest entry', async () => {
+    const dailyFact = {
+      files: [
+        { path: files().fact_demand_daily ?? '', rows: 0, bytes: 0, sha256: '', item_keys: { min: 1, max: 5 } },
+        { path: '/nowhere/other-range.parquet', rows: 0, bytes: 0, sha256: '', item_keys: { min: 6, max: 9 } },
+      ],
+      rows: 0,
+      bytes: 0,
+      columns: [],
+    };
+    const rows = await itemHistory(db(), { itemKey: 3, grain: 'day', dailyFact });
+    expect(rows).toEqual(await itemHistory(db(), { itemKey: 3, grain: 'day' }));
+    expect(rows).toHaveLength(expected(3, 'day').length);
   });
 
   it('reads each grain from its own table', async () => {

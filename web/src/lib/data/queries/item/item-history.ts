@@ -4,10 +4,12 @@
  * range. The filter is on item_key so DuckDB skips every row group of other items.
  */
 import { ident } from '#schema/ident.ts';
+import type { ManifestTable } from '#schema/manifest.ts';
 import { sql, type SqlText } from '#schema/sql.ts';
 import { demandGrains, demandTableOfGrain, isDemandGrain, type DemandGrain } from '#schema/tables.ts';
 import { date, demand, itemKey } from '../gold-names.ts';
 import type { Db } from '../../db-port.ts';
+import { itemFactSource } from '../../item-fact-source.ts';
 
 /** The item page offers the grains the lakehouse stores (Manifest.grains), finest first. */
 export const itemGrains = demandGrains;
@@ -20,6 +22,11 @@ export interface ItemHistoryInput {
   /** Inclusive ISO dates; a period is kept when it starts inside the range. */
   from?: string | undefined;
   to?: string | undefined;
+  /**
+   * The manifest entry of fact_demand_daily: at day grain only the file holding the item is read
+   * (the fact is split by item_key range). Without it the day grain reads the view over all files.
+   */
+  dailyFact?: ManifestTable | undefined;
 }
 
 export interface ItemHistoryRow {
@@ -38,11 +45,11 @@ const periodOf: Record<ItemGrain, { start: SqlText; days: SqlText }> = {
   month: { start: ident('column', 'month_start'), days },
 };
 
-function historySql(grain: ItemGrain): SqlText {
+function historySql(grain: ItemGrain, source: SqlText): SqlText {
   const { start, days: dayCount } = periodOf[grain];
   return sql`
 SELECT strftime(${start}, '%Y-%m-%d') AS period, ${demand} AS units, ${dayCount} AS days
-FROM ${ident('table', demandTableOfGrain[grain])}
+FROM ${source}
 WHERE ${itemKey} = CAST(? AS INTEGER)
   AND (CAST(? AS DATE) IS NULL OR ${start} >= CAST(? AS DATE))
   AND (CAST(? AS DATE) IS NULL OR ${start} <= CAST(? AS DATE))
@@ -63,5 +70,9 @@ export function itemHistory(db: Db, input: ItemHistoryInput): Promise<ItemHistor
   if (!Number.isInteger(input.itemKey)) throw new RangeError(`item key must be an integer, got ${input.itemKey}`);
   const from = checkDate(input.from);
   const to = checkDate(input.to);
-  return db.query<ItemHistoryRow>(historySql(input.grain), [input.itemKey, from, from, to, to]);
+  const source =
+    input.grain === 'day' && input.dailyFact
+      ? itemFactSource(input.dailyFact, input.itemKey)
+      : ident('table', demandTableOfGrain[input.grain]);
+  return db.query<ItemHistoryRow>(historySql(input.grain, source), [input.itemKey, from, from, to, to]);
 }
