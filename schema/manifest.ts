@@ -60,24 +60,27 @@ export interface Lineage {
   rejected_by_rule: Record<string, number>;
 }
 
-/** Headline numbers precomputed at build time so the app can paint before DuckDB-WASM loads. */
+/**
+ * Headline numbers precomputed at build time so the app can paint before DuckDB-WASM loads: the
+ * overview's unfiltered KPIs over all actuals. Demand is given in BRL (units times unit cost), the
+ * one measure that adds up across items counted in different units (metres of cable, pieces).
+ */
 export interface Summary {
   item_count: number;
+  /** Items with any demand in the actuals. */
+  active_items: number;
+  /** Demand over all actuals valued at unit cost, BRL rounded to cents. */
+  demand_value_brl: number;
+  /**
+   * Every unit of demand added up: a row-conservation check between layers, never shown as a KPI
+   * (metres of cable and pieces do not add up to a quantity).
+   */
   units_total: number;
-  units_last_30d: number;
-  units_prev_30d: number;
-  value_brl_last_30d: number;
   actuals_from: string;
   actuals_through: string;
 }
-export type SummaryKpiKey = Exclude<keyof Summary, 'actuals_from' | 'actuals_through'>;
-export const summaryKpiKeys: readonly SummaryKpiKey[] = [
-  'item_count',
-  'units_total',
-  'units_last_30d',
-  'units_prev_30d',
-  'value_brl_last_30d',
-];
+export type SummaryKpiKey = Exclude<keyof Summary, 'actuals_from' | 'actuals_through' | 'units_total'>;
+export const summaryKpiKeys: readonly SummaryKpiKey[] = ['demand_value_brl', 'active_items', 'item_count'];
 
 /** Sums over one demand table, read back from its files at build time. */
 export interface DemandTotals {
@@ -188,6 +191,7 @@ function isSummary(value: unknown): value is Summary {
   return (
     isRecord(value) &&
     summaryKpiKeys.every((key) => typeof value[key] === 'number') &&
+    typeof value.units_total === 'number' &&
     typeof value.actuals_from === 'string' &&
     typeof value.actuals_through === 'string'
   );

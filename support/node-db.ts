@@ -30,6 +30,8 @@ export function goldSources(files: GoldFiles): [GoldTableId, readonly string[]][
 }
 
 const toPlain: DuckDBValueConverter<Json> = (value, type, converter) => {
+  // A NULL of any type is null (the typed converters below expect a value).
+  if (value === null) return null;
   switch (type.typeId) {
     case DuckDBTypeId.BIGINT:
     case DuckDBTypeId.UBIGINT:

@@ -173,7 +173,11 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         demand_totals: demand.totals,
         summary: await summarizeGold(
           connection,
-          { categoryDaily: staged('agg_category_daily'), items: staged('dim_item') },
+          {
+            categoryDaily: staged('agg_category_daily'),
+            monthly: staged('fact_demand_monthly'),
+            items: staged('dim_item'),
+          },
           grain === 'day' ? undefined : { period: grain, facts: finest },
         ),
       };

@@ -211,9 +211,9 @@ describe('the same app hosted elsewhere, data from the bucket by ?data=', () => 
     try {
       const data = encodeURIComponent(s3.url(`${PREFIX}/`));
       await other.goto(`${web.url}index.html?data=${data}`);
-      await other.waitForSelector('[data-kpi="units_total"][data-source=duckdb]', { timeout: 60_000 });
-      const shown = Number(await other.locator('[data-kpi="units_total"]').getAttribute('data-value'));
-      expect(nearlyEqual(shown, manifest.summary.units_total)).toBe(true);
+      await other.waitForSelector('[data-kpi="demand_value_brl"][data-source=duckdb]', { timeout: 60_000 });
+      const shown = Number(await other.locator('[data-kpi="demand_value_brl"]').getAttribute('data-value'));
+      expect(Math.abs(shown - manifest.summary.demand_value_brl)).toBeLessThan(0.01);
     } finally {
       await other.close();
     }

@@ -9,20 +9,25 @@ import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isManifest, summaryKpiKeys, tablePaths, type Manifest } from '#schema/manifest.ts';
+import {
+  isManifest,
+  summaryKpiKeys,
+  tablePaths,
+  type Manifest,
+  type SummaryKpiKey,
+} from '#schema/manifest.ts';
 import { startStaticServer, type ServedEntry, type StaticServer } from '#static-server';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
-import { nativeCount, nativeKpis } from './native-kpis.ts';
+import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
+import { nativeCount, nativeKpis, type KpiFilter } from './native-kpis.ts';
 
 // 400 items x 1 year is ~146k fact rows in three row groups: big enough that reading one item
 // by ranges is visibly cheaper than the file (40 items fit in one 16 KiB DuckDB-WASM page).
 const LAKEHOUSE = ['--items', '400', '--from', '2024-01-01', '--to', '2024-12-31', '--seed', '11'];
 const PROBE_PATH = '/probe/fact_demand_daily.parquet';
-
-const nearlyEqual = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let server: StaticServer;
@@ -38,6 +43,23 @@ let coldPaints: Record<string, number> = {};
 const foreignRequests: string[] = [];
 
 const goldPaths = (table: 'fact_demand_daily' | 'dim_item') => tableFiles(dataDir, manifest, table);
+const nativeFor = (filter: KpiFilter = {}) =>
+  nativeKpis({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') }, filter);
+
+/** Opens a view by its hash (no reload) and waits until every KPI card shows DuckDB's answer to it. */
+async function openView(hash: string, expected: Record<SummaryKpiKey, number>): Promise<void> {
+  await page.goto(`${server.url}index.html${hash}`);
+  await page.waitForFunction(
+    (want) =>
+      Object.entries(want).every(([key, value]) => {
+        const card = document.querySelector(`[data-kpi="${key}"]`);
+        const shown = Number(card?.getAttribute('data-value'));
+        return card?.getAttribute('data-source') === 'duckdb' && Math.abs(shown - value) < 0.01;
+      }),
+    expected,
+    { timeout: 60_000 },
+  );
+}
 const bytesServed = (entries: ServedEntry[], path: string) =>
   entries.filter((e) => e.path === path).reduce((sum, e) => sum + e.bytes, 0);
 
@@ -88,20 +110,158 @@ afterAll(async () => {
 
 describe('dashboard in headless Chromium', () => {
   it('shows every KPI computed by DuckDB-WASM, equal to native DuckDB and to the manifest', async () => {
-    const native = await nativeKpis({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') });
+    const native = await nativeFor();
     for (const key of summaryKpiKeys) {
       const card = page.locator(`[data-kpi="${key}"]`);
       await expect(card.getAttribute('data-source')).resolves.toBe('duckdb');
       const shown = Number(await card.getAttribute('data-value'));
-      expect(nearlyEqual(shown, native[key]), `${key}: page ${shown}, native ${native[key]}`).toBe(true);
-      // The builder rounds the BRL value to cents; the units are exact.
+      // Both round BRL to cents; native sums the unrounded products.
+      expect(Math.abs(shown - native[key]), `${key}: page ${shown}, native ${native[key]}`).toBeLessThan(
+        0.01,
+      );
       expect(Math.abs(manifest.summary[key] - native[key]), key).toBeLessThan(0.01);
     }
     await expect(page.textContent('.freshness')).resolves.toContain('31/12/2024');
+    await expect(page.locator('[data-kpi="actuals_through"]').getAttribute('data-value')).resolves.toBe(
+      '2024-12-31',
+    );
     // Actuals that end in 2024 are long past the freshness threshold.
     const staleDays = Number(await page.locator('[data-stale-days]').getAttribute('data-stale-days'));
     expect(staleDays).toBe(Math.floor((Date.now() - Date.parse('2024-12-31T00:00:00Z')) / 86_400_000));
   });
+
+  it('says plainly that forecasts are not computed yet, instead of showing zero risk', async () => {
+    for (const key of ['stockout_risk_items', 'median_mase']) {
+      const card = page.locator(`[data-kpi="${key}"]`);
+      await card.locator('[data-state="empty"]').waitFor({ timeout: 30_000 });
+      await expect(card.getAttribute('data-value')).resolves.toBeNull();
+    }
+    await expect(page.locator('[data-kpi="stockout_risk_items"]').textContent()).resolves.toContain(
+      'previsões ainda não calculadas',
+    );
+    await expect(
+      page.locator('[data-chart="demand-trend"]').getAttribute('data-forecast-periods'),
+    ).resolves.toBe('0');
+  });
+
+  it('follows the category and date filters in every KPI, equal to native DuckDB', async () => {
+    const cases: { hash: string; filter: KpiFilter }[] = [
+      { hash: '#category=battery', filter: { category: 'battery' } },
+      {
+        hash: '#from=2024-03-01&to=2024-05-31&category=cable',
+        filter: { category: 'cable', from: '2024-03-01', to: '2024-05-31' },
+      },
+      { hash: '#to=2024-02-15', filter: { to: '2024-02-15' } },
+    ];
+    for (const { hash, filter } of cases) {
+      const native = await nativeFor(filter);
+      expect(native.demand_value_brl, hash).toBeLessThan((await nativeFor()).demand_value_brl);
+      await openView(hash, native);
+      for (const key of summaryKpiKeys) {
+        const shown = Number(await page.locator(`[data-kpi="${key}"]`).getAttribute('data-value'));
+        expect(
+          Math.abs(shown - native[key]),
+          `${hash} ${key}: page ${shown}, native ${native[key]}`,
+        ).toBeLessThan(0.01);
+      }
+    }
+    // Cable is counted in metres: its own units card, labelled; never in an all-category total.
+    await openView('#category=cable', await nativeFor({ category: 'cable' }));
+    await expect(page.locator('[data-kpi="demand_units"] h3').textContent()).resolves.toContain('(m)');
+    await openView('', await nativeFor());
+    await expect(page.locator('[data-kpi="demand_units"]').count()).resolves.toBe(0);
+  });
+
+  it('falls back to all categories, and says so, for a category the lakehouse does not have', async () => {
+    await openView('#category=flux-capacitor', await nativeFor());
+    await expect(page.locator('[data-notice="unknown-category"]').textContent()).resolves.toContain(
+      'flux-capacitor',
+    );
+    await expect(page.locator('[data-filter="category"]').inputValue()).resolves.toBe('');
+    const categories = page.locator('[data-table="top-items"] tbody td:nth-child(3)');
+    await categories.first().waitFor({ timeout: 30_000 });
+    expect(new Set(await categories.allTextContents()).size).toBeGreaterThan(1);
+  });
+
+  it('leaves out the partial weeks at the edges of the range', async () => {
+    // 2024-01-03 is a Wednesday and 2024-12-31 a Tuesday: the first and last weeks are partial.
+    const from = '2024-01-03';
+    await openView(`#from=${from}`, await nativeFor({ from }));
+    const chart = page.locator('[data-chart="demand-trend"]');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-chart="demand-trend"]')?.getAttribute('data-partial-dropped') === '2',
+      undefined,
+      { timeout: 30_000 },
+    );
+    let fullWeeks = 0;
+    for (
+      let monday = Date.parse('2024-01-01T00:00:00Z');
+      monday <= Date.parse('2024-12-31T00:00:00Z');
+      monday += 7 * 86_400_000
+    ) {
+      if (
+        monday >= Date.parse(`${from}T00:00:00Z`) &&
+        monday + 6 * 86_400_000 <= Date.parse('2024-12-31T00:00:00Z')
+      )
+        fullWeeks += 1;
+    }
+    const d = (await chart.locator('svg path.line').first().getAttribute('d')) ?? '';
+    expect(d.split('L').length).toBe(fullWeeks);
+    await expect(page.locator('[data-note="partial"]').isVisible()).resolves.toBe(true);
+  });
+
+  it('shows the last 90 days by default in the daily view', async () => {
+    await openView('#grain=day', await nativeFor());
+    await page.locator('[data-note="daily-window"]').waitFor({ timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-chart="demand-trend"] svg path.line')?.getAttribute('d') ?? '').split(
+          'L',
+        ).length === 90,
+      undefined,
+      { timeout: 30_000 },
+    );
+  });
+
+  it('shows a tooltip with the period and its value on hover', async () => {
+    await openView('', await nativeFor());
+    const chart = page.locator('[data-chart="demand-trend"]');
+    await chart.locator('svg path.line').first().waitFor({ timeout: 30_000 });
+    const box = await chart.boundingBox();
+    if (!box) throw new Error('the trend chart has no box');
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    const tip = page.locator('[data-tooltip]');
+    await tip.waitFor({ timeout: 10_000 });
+    await expect(tip.textContent()).resolves.toMatch(/Semana de \d{2}\/\d{2}\/2024.*R\$/s);
+    await page.mouse.move(0, 0);
+    await expect(tip.count()).resolves.toBe(0);
+  });
+
+  it.each([
+    { name: 'desktop', width: 1400, height: 900 },
+    { name: 'phone', width: 390, height: 844 },
+    { name: 'narrow', width: 360, height: 740 },
+  ])(
+    'fits a $name screen ($width px): no sideways scroll, nothing wider than its container',
+    async (size) => {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      try {
+        await openView('#category=battery', await nativeFor({ category: 'battery' }));
+        await page.locator('[data-table="top-items"] tbody tr').first().waitFor({ timeout: 30_000 });
+        await page.locator('[data-chart="category-mix"]').waitFor({ timeout: 30_000 });
+        const { scrollWidth, clientWidth } = await pageScrollsSideways(page);
+        expect(
+          scrollWidth,
+          `page is ${scrollWidth} px wide in a ${clientWidth} px window`,
+        ).toBeLessThanOrEqual(clientWidth);
+        expect(await elementsWiderThanParent(page)).toEqual([]);
+        await page.screenshot({ path: `test-results/overview-${size.name}.png`, fullPage: true });
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    },
+  );
 
   it('answers nova.sql in the console like native DuckDB', async () => {
     const rows = await page.evaluate(() => window.nova.sql('select count(*) as n from fact_demand_daily'));
@@ -109,23 +269,33 @@ describe('dashboard in headless Chromium', () => {
   });
 
   it('draws the demand trend and lists the top items', async () => {
-    const path = page.locator('[data-chart="demand-trend"] svg path.line');
+    const path = page.locator('[data-chart="demand-trend"] svg path.line').first();
     expect(await path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     await expect(page.locator('[data-table="top-items"] tbody tr').count()).resolves.toBe(10);
   });
 
   it('keeps grain and category in the URL, so a reload shows the same view', async () => {
-    await page.getByRole('button', { name: 'Daily' }).click();
-    await page.locator('select').selectOption('battery');
+    await openView('', await nativeFor());
+    await page.getByRole('button', { name: 'Diária' }).click();
+    await page.locator('[data-filter="category"]').selectOption('battery');
     await page.waitForFunction(() => window.location.hash === '#category=battery&grain=day');
     await page.reload();
-    await expect(page.getByRole('button', { name: 'Daily' }).getAttribute('aria-pressed')).resolves.toBe(
+    await expect(page.getByRole('button', { name: 'Diária' }).getAttribute('aria-pressed')).resolves.toBe(
       'true',
     );
-    await expect(page.locator('select').inputValue()).resolves.toBe('battery');
+    await expect(page.locator('[data-filter="category"]').inputValue()).resolves.toBe('battery');
     const categories = page.locator('[data-table="top-items"] tbody td:nth-child(3)');
     await categories.first().waitFor({ timeout: 30_000 });
     expect(new Set(await categories.allTextContents())).toEqual(new Set(['battery']));
+    const link = await page.locator('[data-table="top-items"] tbody td a').first().getAttribute('href');
+    expect(link).toMatch(/^#page=item&item=[^&]+&category=battery&grain=day$/);
+  });
+
+  it('speaks one language, pt-BR, in the shell and on the page', async () => {
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('pt-BR');
+    await expect(page.locator('nav a').first().textContent()).resolves.toBe('Visão geral');
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/\b(Units|Items|Daily|Weekly|Loading|Category)\b/);
   });
 
   it('loads nothing from any origin but its own', () => {

@@ -1,6 +1,7 @@
 /**
  * The headline numbers computed independently of the app: the test's own SQL, run by native
- * DuckDB straight on the Parquet files, with BETWEEN windows instead of the app's `>` arithmetic.
+ * DuckDB straight on the Parquet files, joined by item_id (the app joins by item_key), with the
+ * same filters the page shows (category, inclusive date range).
  */
 import { sqlStringList } from '#schema/literal.ts';
 import type { SummaryKpiKey } from '#schema/manifest.ts';
@@ -8,26 +9,36 @@ import { openNodeDb } from '#support/node-db.ts';
 
 type Files = readonly string[];
 
+export interface KpiFilter {
+  category?: string;
+  from?: string;
+  to?: string;
+}
+
 const SQL = (fact: Files, items: Files) => `
-WITH f AS (SELECT date, item_id, demand FROM read_parquet(${sqlStringList(fact)})),
-     i AS (SELECT item_id, unit_cost_brl FROM read_parquet(${sqlStringList(items)})),
-     last AS (SELECT max(date) AS d FROM f)
+WITH i AS (
+       SELECT item_id, unit_cost_brl FROM read_parquet(${sqlStringList(items)})
+       WHERE CAST($1 AS VARCHAR) IS NULL OR category = CAST($1 AS VARCHAR)),
+     f AS (SELECT date, item_id, demand FROM read_parquet(${sqlStringList(fact)})),
+     b AS (SELECT coalesce(CAST($2 AS DATE), min(date)) AS lo, coalesce(CAST($3 AS DATE), max(date)) AS hi FROM f),
+     kept AS (SELECT f.item_id, f.demand, i.unit_cost_brl FROM f JOIN i USING (item_id), b
+              WHERE f.date >= b.lo AND f.date <= b.hi)
 SELECT
   (SELECT count(*) FROM i) AS item_count,
-  (SELECT sum(demand) FROM f) AS units_total,
-  (SELECT sum(demand) FROM f, last WHERE f.date BETWEEN last.d - INTERVAL 29 DAY AND last.d) AS units_last_30d,
-  (SELECT sum(demand) FROM f, last
-    WHERE f.date BETWEEN last.d - INTERVAL 59 DAY AND last.d - INTERVAL 30 DAY) AS units_prev_30d,
-  (SELECT sum(f.demand * i.unit_cost_brl) FROM f JOIN i USING (item_id), last
-    WHERE f.date BETWEEN last.d - INTERVAL 29 DAY AND last.d) AS value_brl_last_30d`;
+  (SELECT count(DISTINCT item_id) FROM kept WHERE demand > 0) AS active_items,
+  (SELECT coalesce(sum(demand * unit_cost_brl), 0) FROM kept) AS demand_value_brl`;
 
-export async function nativeKpis(paths: {
-  fact: Files;
-  items: Files;
-}): Promise<Record<SummaryKpiKey, number>> {
+export async function nativeKpis(
+  paths: { fact: Files; items: Files },
+  filter: KpiFilter = {},
+): Promise<Record<SummaryKpiKey, number>> {
   const db = await openNodeDb({});
   try {
-    const [row] = await db.query<Record<SummaryKpiKey, number>>(SQL(paths.fact, paths.items));
+    const [row] = await db.query<Record<SummaryKpiKey, number>>(SQL(paths.fact, paths.items), [
+      filter.category ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ]);
     if (!row) throw new Error('native KPI query returned no row');
     return row;
   } finally {

@@ -13,6 +13,7 @@ import { rejectionRuleCodes } from '#schema/silver.ts';
 import { startStaticServer, type StaticServer } from '#static-server';
 import { launchChromium } from '#support/chromium.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { waitForSettled } from './helpers/page-settled.ts';
 import { buildQualityLakehouse } from './helpers/quality-lakehouse.ts';
 import { nativeBatchCounts, nativeRejectedExamples } from './helpers/native-silver.ts';
 import { buildWebApp } from './helpers/web-app.ts';
@@ -150,6 +151,7 @@ describe('data quality page', () => {
     await expect(page.locator('#rejected-rule').inputValue()).resolves.toBe('UNKNOWN_ITEM');
     await page.locator('#rejected-rule').selectOption('');
     await page.waitForFunction(() => !window.location.hash.includes('rule='));
+    await waitForSettled(page);
     await page.screenshot({ path: 'test-results/quality.png', fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: 'test-results/quality-dark.png', fullPage: true });

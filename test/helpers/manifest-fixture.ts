@@ -47,10 +47,9 @@ export function manifestFixture(): Manifest {
     ) as Manifest['demand_totals'],
     summary: {
       item_count: 1,
+      active_items: 1,
+      demand_value_brl: 3.5,
       units_total: 2,
-      units_last_30d: 1,
-      units_prev_30d: 1,
-      value_brl_last_30d: 3.5,
       actuals_from: '2024-01-01',
       actuals_through: '2024-12-31',
     },

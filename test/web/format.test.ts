@@ -7,6 +7,7 @@ import {
   formatRatio,
   formatSignedShare,
   formatBrl,
+  formatBrlCompact,
   formatChange,
   formatCompact,
   formatCount,
@@ -14,6 +15,7 @@ import {
   formatMonthTick,
   formatShare,
   formatTimestamp,
+  formatUnits,
   parseDay,
 } from '../../web/src/lib/format.ts';
 
@@ -28,8 +30,21 @@ describe('number formats (pt-BR)', () => {
     { fn: formatCompact, value: 12500, expected: '12,5 mil' },
     { fn: formatCompact, value: 2000, expected: '2 mil' },
     { fn: formatCompact, value: 3400000, expected: '3,4 mi' },
+    { fn: formatCompact, value: 2.14e9, expected: '2,1 bi' },
+    { fn: formatCompact, value: -12500, expected: '−12,5 mil' },
+    { fn: formatBrlCompact, value: 81905180, expected: 'R$ 81,9 mi' },
+    { fn: formatBrlCompact, value: 950, expected: 'R$ 950' },
   ])('$fn.name($value) = $expected', ({ fn, value, expected }) => {
     expect(fn(value)).toBe(expected);
+  });
+});
+
+describe('formatUnits', () => {
+  it.each([
+    { value: 12500, unit: 'm', expected: '12,5 mil m' },
+    { value: 42, unit: 'un', expected: '42 un' },
+  ])('$value $unit = $expected', ({ value, unit, expected }) => {
+    expect(formatUnits(value, unit)).toBe(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A small, deterministic gold dataset for query tests: three categories, one item with no demand
- * at all, one whose demand stops early, and a date range that starts mid-week so weekly buckets
+ * at all, one whose demand stops early, two units (cable in metres, the rest in pieces), and a date range that starts mid-week so weekly buckets
  * are partial at both ends. Tests compute their expected values from these rows in plain TS.
  */
 import type { DimItemRow, FactDemandDailyRow } from '#schema/tables.ts';
@@ -15,13 +15,13 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-function item(n: number, category: string, unitCost: number): DimItemRow {
+function item(n: number, category: string, unitCost: number, unit = 'un'): DimItemRow {
   return {
     item_id: `IT${String(n).padStart(3, '0')}`,
     item_key: n,
     name: `Item ${n}`,
     category,
-    unit: 'un',
+    unit,
     unit_cost_brl: unitCost,
     lead_time_days: 10 + n,
     supplier: `Supplier ${n % 2}`,
@@ -33,8 +33,8 @@ function item(n: number, category: string, unitCost: number): DimItemRow {
 export const sampleItems: DimItemRow[] = [
   item(1, 'battery', 850.5),
   item(2, 'battery', 120),
-  item(3, 'cable', 12.25),
-  item(4, 'cable', 7.5),
+  item(3, 'cable', 12.25, 'm'), // cable is sold by the metre: its units do not add to pieces
+  item(4, 'cable', 7.5, 'm'),
   item(5, 'antenna', 430),
   item(6, 'antenna', 999), // never demanded: counted as an item, absent from the fact
 ];

@@ -1,11 +1,19 @@
 /**
- * Numbers and dates as planners in Brazil read them: `.` for thousands, `,` for decimals, R$,
- * Portuguese month names. Views format; charts receive these functions as props.
+ * Numbers and dates as planners in Brazil read them (pt-BR): `.` for thousands, `,` for decimals,
+ * R$, Portuguese month names, "mil"/"mi"/"bi" for compact figures. Views format; charts receive
+ * these functions as props. d3's locales rather than Intl, so the text is the same in every
+ * browser and in Node (Intl's compact pt-BR output differs between ICU versions).
  */
 import { formatLocale } from 'd3-format';
 import { timeFormatLocale } from 'd3-time-format';
 
-const numbers = formatLocale({ decimal: ',', thousands: '.', grouping: [3], currency: ['R$ ', ''] });
+const numbers = formatLocale({
+  decimal: ',',
+  thousands: '.',
+  grouping: [3],
+  currency: ['R$ ', ''],
+  minus: '−',
+});
 const dates = timeFormatLocale({
   dateTime: '%d/%m/%Y %H:%M:%S',
   date: '%d/%m/%Y',
@@ -32,28 +40,36 @@ const dates = timeFormatLocale({
 
 const integer = numbers.format(',.0f');
 const oneDecimal = numbers.format(',.1~f');
+const twoDecimals = numbers.format(',.2f');
 const currency = numbers.format('$,.0f');
 const currencyCents = numbers.format('$,.2f');
 const signedPercent = numbers.format('+.1%');
-const twoDecimals = numbers.format(',.2f');
 const signedPercentOne = numbers.format('+.1%');
 const dayText = dates.utcFormat('%d/%m/%Y');
+const shortDayText = dates.utcFormat('%d/%m');
 const monthTick = dates.utcFormat('%b %Y');
 const monthName = dates.utcFormat('%B de %Y');
 
 /** Whole units with thousands separators: 92670 -> "92.670". */
 export const formatCount = (value: number): string => integer(value);
 
-/** BRL without cents, for headline values: 2028437.4 -> "R$ 2.028.437". */
+/** BRL without cents: 2028437.4 -> "R$ 2.028.437". */
 export const formatBrl = (value: number): string => currency(value);
 
-/** Axis labels: 950 -> "950", 12500 -> "12,5 mil", 3400000 -> "3,4 mi". */
+/** Short figures: 950 -> "950", 12500 -> "12,5 mil", 3400000 -> "3,4 mi", 2.1e9 -> "2,1 bi". */
 export function formatCompact(value: number): string {
   const size = Math.abs(value);
+  if (size >= 1e9) return `${oneDecimal(value / 1e9)} bi`;
   if (size >= 1e6) return `${oneDecimal(value / 1e6)} mi`;
   if (size >= 1e3) return `${oneDecimal(value / 1e3)} mil`;
   return integer(value);
 }
+
+/** BRL that fits a card at any width: 81905180 -> "R$ 81,9 mi". */
+export const formatBrlCompact = (value: number): string => `R$ ${formatCompact(value)}`;
+
+/** A quantity with its unit, compact: (12500, 'm') -> "12,5 mil m". */
+export const formatUnits = (value: number, unit: string): string => `${formatCompact(value)} ${unit}`;
 
 /** BRL with cents, for prices: 850.5 -> "R$ 850,50". */
 export const formatBrlCents = (value: number): string => currencyCents(value);
@@ -81,18 +97,23 @@ export function parseDay(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 /** `yyyy-mm-dd` -> "31/12/2024"; anything else is shown as given. */
 export function formatDay(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayText(parseDay(iso)) : iso;
+  return isIsoDay(iso) ? dayText(parseDay(iso)) : iso;
 }
 
 /** `yyyy-mm-dd` -> "junho de 2024". */
 export function formatMonth(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? monthName(parseDay(iso)) : iso;
+  return isIsoDay(iso) ? monthName(parseDay(iso)) : iso;
 }
 
 /** Time-axis tick: "jan 2024". */
 export const formatMonthTick = (date: Date): string => monthTick(date);
+
+/** Time-axis tick for short spans: "03/06". */
+export const formatDayTick = (date: Date): string => shortDayText(date);
 
 const timestampText = new Intl.DateTimeFormat('pt-BR', {
   dateStyle: 'short',

@@ -5,7 +5,7 @@
  * are shared by every page; the other keys belong to one page each.
  */
 import { isRejectionRuleCode, type RejectionRuleCode } from '#schema/silver.ts';
-import { isTrendGrain, type TrendGrain } from '../data/queries/demand-trend.ts';
+import { isTrendGrain, type TrendGrain } from '../data/queries/overview/trend-grain.ts';
 import { isItemGrain, type ItemGrain } from '../data/queries/item/item-history.ts';
 
 /** Every page of the app, in navigation order. */

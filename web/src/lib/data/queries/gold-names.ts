@@ -39,3 +39,4 @@ export const isSelected = ident('column', 'is_selected');
 export const safetyStock = ident('column', 'safety_stock');
 export const reorderPoint = ident('column', 'reorder_point');
 export const serviceLevel = ident('column', 'service_level');
+export const horizonDays = ident('column', 'horizon_days');
