@@ -19,6 +19,7 @@ import type { BenchResults, ColdLoad } from './bench-results.ts';
 import { timeWasmQueries } from './browser-queries.ts';
 import { buildSizes } from './build-sizes.ts';
 import { measureColdQueries } from './cold-queries.ts';
+import { runMlBench } from './ml-bench.ts';
 import { machineInfo } from './machine-info.ts';
 import { timeNativeQueries } from './native-queries.ts';
 import { probeFile } from './probe-file.ts';
@@ -49,7 +50,12 @@ function onlyFile(table: ManifestTable): ManifestFile {
   return file;
 }
 
-async function bench(workDir: string): Promise<BenchResults> {
+async function bench(workDir: string): Promise<BenchResults | undefined> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--only' && argv[1] === 'ml') {
+    await runMlBench(argv.slice(2));
+    return undefined;
+  }
   const config = benchConfig(process.argv.slice(2));
   const machine = machineInfo();
   const started = performance.now();
@@ -177,9 +183,11 @@ process.once('SIGINT', () => {
 });
 try {
   const results = await bench(workDir);
-  await writeResults(RESULTS_FILE, results);
-  console.log(`\n${formatReport(results)}\n`);
-  log(`results in ${RESULTS_FILE}`);
+  if (results) {
+    await writeResults(RESULTS_FILE, results);
+    console.log(`\n${formatReport(results)}\n`);
+    log(`results in ${RESULTS_FILE}`);
+  }
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exitCode = 1;
