@@ -25,3 +25,9 @@ export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = 
 
 export const BUILDER_CLI = 'builder/src/cli.ts';
 export const FORECAST_CLI = 'ml/src/cli.ts';
+
+/**
+ * Forecast options for tests that need real forecasts in gold rather than a particular model: the
+ * four quick candidates (the others take seconds per series; one integration test runs them all).
+ */
+export const QUICK_FORECAST_ARGS = ['--models', 'seasonal_naive,croston,sba,tsb'];

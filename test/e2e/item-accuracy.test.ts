@@ -13,9 +13,7 @@ import { tablePaths, type Manifest } from '#schema/manifest.ts';
 import type { GoldTableId } from '#schema/tables.ts';
 import { startStaticServer, type StaticServer } from '#static-server';
 import { launchChromium } from '#support/chromium.ts';
-import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
-
-const FORECAST_CLI = 'ml/src/cli.ts';
+import { BUILDER_CLI, FORECAST_CLI, QUICK_FORECAST_ARGS, runCli } from '#support/run-cli.ts';
 import { readManifest } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import * as native from './helpers/native-forecast.ts';
@@ -54,7 +52,7 @@ beforeAll(async () => {
   });
   xssItemId = firstItem?.item_id ?? '';
   await renameItem(dataDir, built, xssItemId, XSS_NAME);
-  const forecast = await runCli(FORECAST_CLI, ['--out', dataDir]);
+  const forecast = await runCli(FORECAST_CLI, ['--out', dataDir, ...QUICK_FORECAST_ARGS]);
   if (forecast.code !== 0) throw new Error(`forecast failed (${forecast.code}): ${forecast.stderr}`);
   const manifest = await readManifest(dataDir);
   const paths = (table: GoldTableId) => tablePaths(manifest.tables[table]).map((p) => join(dataDir, p));

@@ -6,14 +6,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelNames, sqlStringList, type Manifest } from '#schema';
-import { BUILDER_CLI, FORECAST_CLI, runCli } from '#support/run-cli.ts';
+import { BUILDER_CLI, FORECAST_CLI, QUICK_FORECAST_ARGS, runCli } from '#support/run-cli.ts';
 import { startS3Server, type S3TestServer } from '#support/s3-server.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { expectManifestIntact, tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const WINDOW = ['--items', '12', '--from', '2025-01-01', '--to', '2025-12-31', '--seed', '9'];
-const MODELS = ['--models', 'seasonal_naive,croston,sba,tsb', '--workers', '2'];
+const MODELS = [...QUICK_FORECAST_ARGS, '--workers', '2'];
 
 async function checkMlTables(
   db: Awaited<ReturnType<typeof openTestConnection>>,

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from '#schema/manifest.ts';
-import { BUILDER_CLI, FORECAST_CLI, runCli } from '#support/run-cli.ts';
+import { BUILDER_CLI, FORECAST_CLI, QUICK_FORECAST_ARGS, runCli } from '#support/run-cli.ts';
 import { readManifest } from '../../helpers/lakehouse.ts';
 
 const SAMPLES = 'builder/samples/erp-export';
@@ -53,6 +53,6 @@ export async function buildQualityLakehouse(
     '--out',
     dataDir,
   ]);
-  if (options.forecasts) await run(FORECAST_CLI, ['--out', dataDir]);
+  if (options.forecasts) await run(FORECAST_CLI, ['--out', dataDir, ...QUICK_FORECAST_ARGS]);
   return readManifest(dataDir);
 }
