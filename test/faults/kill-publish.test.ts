@@ -94,7 +94,7 @@ describe('SIGKILL during a publish', () => {
         temp.dir,
       );
     },
-    600_000,
+    900_000,
   );
 
   it.concurrent(
@@ -131,6 +131,6 @@ describe('SIGKILL during a publish', () => {
         path.join(temp.dir),
       );
     },
-    600_000,
+    900_000,
   );
 });
