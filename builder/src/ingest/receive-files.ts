@@ -10,6 +10,7 @@ import type { LedgerFile } from '../catalog/batch-ledger.ts';
 import { CliError, ExitCode } from '../errors.ts';
 import { fileSize, sha256File } from '../files.ts';
 import type { Progress } from '../progress.ts';
+import { checkLineLengths } from '../steps/bronze/check-line-lengths.ts';
 import { readCsvHeader } from '../steps/bronze/csv-header.ts';
 import { inputFormat } from '../steps/bronze/ingest-file.ts';
 import { writeMockExport } from '../sources/mock/write-mock-export.ts';
@@ -53,9 +54,11 @@ async function filesOf(
     for (const file of [source.input, source.itemMaster]) {
       if (file === undefined) continue;
       await checkInputFile(file);
-      // A CSV whose header cannot be read is refused before anything is copied into bronze.
-      if (inputFormat(file) === 'csv')
+      // A CSV whose header or lines cannot be read is refused before anything is copied into bronze.
+      if (inputFormat(file) === 'csv') {
         await readCsvHeader(file, path.basename(file), source.mapping.delimiter);
+        await checkLineLengths(file, path.basename(file));
+      }
     }
     return { movements: source.input, items: source.itemMaster };
   }
