@@ -151,7 +151,8 @@ describe('dashboard in headless Chromium', () => {
         hash: '#from=2024-03-01&to=2024-05-31&category=cable',
         filter: { category: 'cable', from: '2024-03-01', to: '2024-05-31' },
       },
-      { hash: '#to=2024-02-15', filter: { to: '2024-02-15' } },
+      // A Thursday: the range runs to the end of its week, and the page says so.
+      { hash: '#to=2024-02-15', filter: { to: '2024-02-18' } },
     ];
     for (const { hash, filter } of cases) {
       const native = await nativeFor(filter);
@@ -165,6 +166,11 @@ describe('dashboard in headless Chromium', () => {
         ).toBeLessThan(0.01);
       }
     }
+    await openView('#to=2024-02-15', await nativeFor({ to: '2024-02-18' }));
+    await expect(page.locator('[data-note="whole-periods"]').textContent()).resolves.toContain('18/02/2024');
+    await expect(page.locator('[data-kpi="demand_value_brl"]').textContent()).resolves.toContain(
+      'de 01/01/2024 a 18/02/2024',
+    );
     // Cable is counted in metres: its own units card, labelled; never in an all-category total.
     await openView('#category=cable', await nativeFor({ category: 'cable' }));
     await expect(page.locator('[data-kpi="demand_units"] h3').textContent()).resolves.toContain('(m)');
@@ -184,13 +190,14 @@ describe('dashboard in headless Chromium', () => {
   });
 
   it('leaves out the partial weeks at the edges of the range', async () => {
-    // 2024-01-03 is a Wednesday and 2024-12-31 a Tuesday: the first and last weeks are partial.
-    const from = '2024-01-03';
-    await openView(`#from=${from}`, await nativeFor({ from }));
+    // A range from a Wednesday widens to its Monday (2024-01-01, the first actual day); the actuals
+    // end on Tuesday 2024-12-31, so only the last week is partial.
+    await openView('#from=2024-01-03', await nativeFor({ from: '2024-01-01' }));
+    const from = '2024-01-01';
     const chart = page.locator('[data-chart="demand-trend"]');
     await page.waitForFunction(
       () =>
-        document.querySelector('[data-chart="demand-trend"]')?.getAttribute('data-partial-dropped') === '2',
+        document.querySelector('[data-chart="demand-trend"]')?.getAttribute('data-partial-dropped') === '1',
       undefined,
       { timeout: 30_000 },
     );
@@ -209,6 +216,18 @@ describe('dashboard in headless Chromium', () => {
     const d = (await chart.locator('svg path.line').first().getAttribute('d')) ?? '';
     expect(d.split('L').length).toBe(fullWeeks);
     await expect(page.locator('[data-note="partial"]').isVisible()).resolves.toBe(true);
+
+    // By month, a range from Wednesday 2024-03-06 starts on Monday 03-04: March is partial.
+    await openView('#grain=month&from=2024-03-06', await nativeFor({ from: '2024-03-04' }));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-chart="demand-trend"] svg path.line')?.getAttribute('d') ?? '').split(
+          'L',
+        ).length === 9,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await expect(chart.getAttribute('data-partial-dropped')).resolves.toBe('1');
   });
 
   it('shows the last 90 days by default in the daily view', async () => {
