@@ -172,7 +172,7 @@ describe('item page', () => {
     shownMase.forEach((mase, i) => expect(close(mase, metrics[i]?.mase ?? NaN)).toBe(true));
     const chosen = metrics.find((m) => m.is_selected);
     await expect(
-      page.locator('[data-table="backtest"] tr.selected').getAttribute('data-model'),
+      page.locator('[data-table="backtest"] tr.highlight').getAttribute('data-model'),
     ).resolves.toBe(chosen?.model);
     // The chosen model is the one with the lowest MASE, and the page says so.
     expect(chosen?.model).toBe(metrics[0]?.model);

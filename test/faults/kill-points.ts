@@ -10,17 +10,8 @@ import { BUILDER_CLI } from '#support/run-cli.ts';
 
 export const ANCHOR = /silver: validate movements/;
 
-/** mulberry32: a small seeded generator, so a failing point can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The mock ERP's mulberry32, so a failing point can be replayed from its seed.
+export { seededRandom } from '../../builder/src/sources/mock/random.ts';
 
 export interface TimedRun {
   output: string;

@@ -6,8 +6,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireBucketLock } from '#support/s3-expire-lock.ts';
 import { startS3Server, testS3Client, type S3TestServer } from '#support/s3-server.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { runBuilder, seededRandom } from './kill-points.ts';
@@ -113,20 +114,7 @@ describe('SIGKILL during a publish', () => {
             return Buffer.from(await response.arrayBuffer());
           },
           // A killed writer's lock holds until its lease runs out; what that looks like, at once.
-          afterKill: async () => {
-            const key = `${prefix}/.builder.lock`;
-            const response = await fetch(server.url(key));
-            if (response.status === 404) return;
-            const lock = (await response.json()) as Record<string, unknown>;
-            await client.send(
-              new PutObjectCommand({
-                Bucket: server.bucket,
-                Key: key,
-                Body: JSON.stringify({ ...lock, expires_at: new Date(Date.now() - 1000).toISOString() }),
-                ContentType: 'application/json',
-              }),
-            );
-          },
+          afterKill: () => expireBucketLock(server, client, prefix),
         },
         path.join(temp.dir),
       );

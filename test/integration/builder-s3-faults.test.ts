@@ -8,10 +8,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
-import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isManifest, manifestFiles, type Manifest } from '#schema';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
+import { expireBucketLock } from '#support/s3-expire-lock.ts';
 import { startS3Server, testS3Client, type S3TestServer } from '#support/s3-server.ts';
 
 const PREFIX = 'faults';
@@ -85,22 +86,6 @@ function runAndKill(seed: number, when: (output: string) => Promise<boolean>): P
   });
 }
 
-/** What the lease running out looks like: the lock object (if any) with its expiry in the past. */
-async function expireLock(): Promise<void> {
-  const key = `${PREFIX}/.builder.lock`;
-  const response = await fetch(server.url(key));
-  if (response.status === 404) return;
-  const lock = (await response.json()) as Record<string, unknown>;
-  await client.send(
-    new PutObjectCommand({
-      Bucket: server.bucket,
-      Key: key,
-      Body: JSON.stringify({ ...lock, expires_at: new Date(Date.now() - 1000).toISOString() }),
-      ContentType: 'application/json',
-    }),
-  );
-}
-
 beforeAll(async () => {
   server = await startS3Server();
   client = testS3Client(server);
@@ -134,7 +119,7 @@ describe('publisher killed mid-upload', () => {
         batches: { batch_id: string }[];
       };
     const ledger = await readLedger();
-    await expireLock(); // a lock left by the previous case
+    await expireBucketLock(server, client, PREFIX); // a lock left by the previous case
     const output = await runAndKill(100 + Math.floor(Math.random() * 1000), when);
     expect(output).not.toMatch(/published build/);
     const after = await expectServedIntact();
@@ -162,7 +147,7 @@ describe('publisher killed mid-upload', () => {
 
     const before = (await published()).manifest;
     expect((await goldBuilds()).length).toBeGreaterThan(1); // the killed run's partial build
-    await expireLock();
+    await expireBucketLock(server, client, PREFIX);
     const run = await runCli(BUILDER_CLI, ['run', '--s3', location(), ...WINDOW, '--seed', '2'], server.env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
