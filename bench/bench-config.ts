@@ -1,11 +1,12 @@
 /**
  * What one `npm run bench` measures: `--quick` keeps the whole run under two minutes on the
- * two-core reference machine, the full mode adds the 10M-row lakehouse and more samples.
+ * two-core reference machine, the full mode adds the 10M-row lakehouse and more samples, and
+ * `--scale` builds one 100M-row lakehouse (about 91,000 items × 3 years) and measures it alone.
  */
 import { parseArgs } from 'node:util';
 import { daysBetweenInclusive, FACT_ROW_GROUP_SIZE } from '#builder';
 
-export type BenchMode = 'quick' | 'full';
+export type BenchMode = 'quick' | 'full' | 'scale';
 
 export interface BenchConfig {
   mode: BenchMode;
@@ -16,7 +17,7 @@ export interface BenchConfig {
   seed: number;
   /** Timed runs per query and engine; the median is reported. */
   runs: number;
-  /** Row-group sizes written for the sweep; the builder's current default is among them. */
+  /** Row-group sizes written for the sweep (none in scale mode); the builder's default is among them. */
   rowGroupSizes: readonly number[];
   /** The seed's claim: a warm query answers in under this many ms. */
   interactiveMs: number;
@@ -29,17 +30,27 @@ const WINDOW_DAYS = daysBetweenInclusive(WINDOW.from, WINDOW.to);
 export function benchConfig(argv: readonly string[]): BenchConfig {
   const { values } = parseArgs({
     args: [...argv],
-    options: { quick: { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      scale: { type: 'boolean', default: false },
+    },
     strict: true,
   });
-  const quick = values.quick === true;
+  if (values.quick === true && values.scale === true)
+    throw new Error('--quick and --scale exclude each other');
+  const mode: BenchMode = values.quick === true ? 'quick' : values.scale === true ? 'scale' : 'full';
+  const sizes: Record<BenchMode, number[]> = {
+    quick: [100_000, 1_000_000],
+    full: [100_000, 1_000_000, 10_000_000],
+    scale: [100_000_000],
+  };
   return {
-    mode: quick ? 'quick' : 'full',
-    targetRows: quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000],
+    mode,
+    targetRows: sizes[mode],
     window: WINDOW,
     seed: 42,
-    runs: quick ? 5 : 15,
-    rowGroupSizes: [16_384, FACT_ROW_GROUP_SIZE, 131_072],
+    runs: mode === 'full' ? 15 : 5,
+    rowGroupSizes: mode === 'scale' ? [] : [16_384, FACT_ROW_GROUP_SIZE, 131_072],
     interactiveMs: 100,
   };
 }

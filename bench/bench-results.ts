@@ -7,7 +7,8 @@ import type { WasmTiming } from './browser-queries.ts';
 import type { ColdQuery } from './cold-queries.ts';
 import type { EngineTiming } from './engine-timing.ts';
 import type { MachineInfo } from './machine-info.ts';
-import type { QueryId } from './queries.ts';
+import type { DashboardPage } from './dashboard-queries.ts';
+import type { WarmSummary } from './query-summary.ts';
 import type { SweepPoint } from './row-group-sweep.ts';
 import type { FileTraffic } from './served-log.ts';
 
@@ -20,29 +21,62 @@ export interface BuildResult {
   rowsPerSecond: number;
   peakRssBytes: number;
   steps: { step: string; seconds: number }[];
+  /** Every gold file of the build (all tables) and their bytes. */
+  goldFiles: number;
+  goldBytes: number;
 }
 
 /** One fresh session's page load: when the KPIs painted and what it fetched. */
 export interface ColdLoad {
   manifestMs: number;
+  /** DuckDB-WASM started with every gold view. */
+  readyMs: number;
   duckdbMs: number;
   /** Everything the server sent until the app's panels had their answers (app, wasm, data). */
   totalBytes: number;
-  /** Of which the gold fact file. */
+  /** Of which the daily fact's files. */
   fact: FileTraffic;
 }
 
 export interface QueryResult {
-  id: QueryId;
+  id: string;
+  page: DashboardPage;
   label: string;
+  /** The statement both engines ran, as the query function sent it. */
+  sql: string;
+  params: unknown[];
   /** Warm, in the page, over the app's views. */
   wasm: WasmTiming;
   /** Warm, native DuckDB over the same files. */
   native: EngineTiming;
   /** wasm median / native median: how far the browser is from the limit. */
   wasmToNative: number;
-  /** First run in a fresh session, on a probe copy of the fact. */
-  cold: ColdQuery & { shareOfFile: number };
+}
+
+/** The item page's daily history, first thing in a fresh session, on a probe copy of its file. */
+export interface ItemCold extends ColdQuery {
+  /** Bytes fetched as a share of the whole daily fact (every file). */
+  shareOfFact: number;
+  /** The file holding the item, and all of the daily fact. */
+  fileBytes: number;
+  factBytes: number;
+}
+
+/** One lakehouse measured in the browser: its cold loads, the warm query set, one item cold. */
+export interface BrowserResults {
+  lakehouse: {
+    factRows: number;
+    factBytes: number;
+    factFiles: number;
+    itemId: string;
+    itemKey: number;
+    category: string;
+    lastDate: string;
+  };
+  coldLoads: ColdLoad[];
+  queries: QueryResult[];
+  warm: WarmSummary;
+  itemCold: ItemCold;
 }
 
 export interface BenchResults {
@@ -56,14 +90,7 @@ export interface BenchResults {
     /** k in time ∝ rows^k, fitted on log-log; null with fewer than two sizes. */
     exponent: number | null;
   };
-  browser: {
-    /** The largest lakehouse of the run, which every browser measurement reads. */
-    lakehouse: { factRows: number; factBytes: number; itemId: string; lastDate: string };
-    coldLoads: ColdLoad[];
-    queries: QueryResult[];
-  };
+  /** The largest lakehouse of the run (in scale mode the 100M-row one). */
+  browser: BrowserResults;
   rowGroupSweep: { factRows: number; points: SweepPoint[] };
-  /** The seed's claim: share of the warm query set (DuckDB-WASM medians) under `thresholdMs`. */
-  interactive: { thresholdMs: number; under: number; total: number };
-  ml: { status: 'not implemented yet' };
 }

@@ -9,6 +9,9 @@ export interface BuildMeasurement {
   /** Peak resident set size of the build's own process. */
   peakRssBytes: number;
   steps: { step: string; seconds: number }[];
+  /** Every gold file of the build (all tables) and their bytes. */
+  goldFiles: number;
+  goldBytes: number;
 }
 
 function isStep(value: unknown): value is BuildMeasurement['steps'][number] {
@@ -24,7 +27,15 @@ function isStep(value: unknown): value is BuildMeasurement['steps'][number] {
 
 export function isBuildMeasurement(value: unknown): value is BuildMeasurement {
   if (typeof value !== 'object' || value === null) return false;
-  const numbers = ['items', 'factRows', 'factBytes', 'seconds', 'peakRssBytes'] as const;
+  const numbers = [
+    'items',
+    'factRows',
+    'factBytes',
+    'seconds',
+    'peakRssBytes',
+    'goldFiles',
+    'goldBytes',
+  ] as const;
   return (
     numbers.every((key) => key in value && typeof (value as Record<string, unknown>)[key] === 'number') &&
     'steps' in value &&

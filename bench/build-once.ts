@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createProgress, runPipeline } from '#builder';
+import { manifestFiles } from '#schema/manifest.ts';
 import type { BuildMeasurement } from './build-measurement.ts';
 
 const { values } = parseArgs({
@@ -22,8 +23,12 @@ const { items, from, to, seed, out } = values;
 if (!items || !from || !to || !seed || !out)
   throw new Error('build-once needs --items --from --to --seed --out');
 
-// Step lines are not printed: stdout carries only the JSON result, and the records say it all.
-const progress = createProgress(() => undefined);
+// stdout carries only the JSON result; step lines go to stderr with the process's RSS at the end
+// of each step, so a slow or heavy build shows where its time and memory went.
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+const progress = createProgress((line) => {
+  process.stderr.write(`${line} · rss ${mib(process.memoryUsage.rss())}\n`);
+});
 const started = performance.now();
 const result = await runPipeline({
   source: { kind: 'mock', items: Number(items), from, to, seed: Number(seed), faultRate: 0.005 },
@@ -37,6 +42,7 @@ const seconds = (performance.now() - started) / 1000;
 if (result.build?.status !== 'published') throw new Error('the build published nothing');
 
 const fact = result.build.manifest.tables.fact_demand_daily;
+const goldFiles = manifestFiles(result.build.manifest);
 const measurement: BuildMeasurement = {
   items: Number(items),
   factRows: fact.rows,
@@ -45,5 +51,7 @@ const measurement: BuildMeasurement = {
   // resourceUsage() reports kilobytes on Linux.
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
   steps: progress.records().map((record) => ({ step: record.step, seconds: record.seconds })),
+  goldFiles: goldFiles.length,
+  goldBytes: goldFiles.reduce((sum, file) => sum + file.bytes, 0),
 };
 process.stdout.write(`${JSON.stringify(measurement)}\n`);

@@ -5,7 +5,16 @@
  * over the DevTools protocol (~55 ms for one item's 1,096 rows), so printing is switched off while timing.
  */
 import type { Page } from 'playwright-core';
-import type { QueryParam } from './queries.ts';
+
+type SqlParam = string | number | boolean | null;
+
+/** The values nova.sql binds; anything else is a bug in the caller, caught before the page. */
+function sqlParams(params: readonly unknown[]): SqlParam[] {
+  return params.map((value, index) => {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value as SqlParam;
+    throw new TypeError(`parameter ${index + 1} is a ${typeof value}, which nova.sql does not bind`);
+  });
+}
 
 export interface PageSamples {
   samplesMs: number[];
@@ -15,7 +24,7 @@ export interface PageSamples {
 export function timeInPage(
   page: Page,
   sql: string,
-  params: readonly QueryParam[],
+  params: readonly unknown[],
   runs: number,
 ): Promise<PageSamples> {
   return page.evaluate(
@@ -35,6 +44,6 @@ export function timeInPage(
       }
       return { samplesMs, rows };
     },
-    { sql, params: [...params], runs },
+    { sql, params: sqlParams(params), runs },
   );
 }

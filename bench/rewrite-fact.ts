@@ -1,6 +1,6 @@
 /**
  * The same fact rewritten at another row-group size, exactly as the builder writes it (sorted by
- * item_id then date, its Parquet options), with native DuckDB; reports the row groups it got.
+ * item_key then date, its Parquet options), with native DuckDB; reports the row groups it got.
  */
 import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -29,7 +29,7 @@ const COPY_SQL = (source: string, target: string, rowGroupSize: number) => sql`
 COPY (
   SELECT ${columns}
   FROM read_parquet(${sqlString(source)})
-  ORDER BY ${ident('column', 'item_id')}, ${ident('column', 'date')}
+  ORDER BY ${ident('column', 'item_key')}, ${ident('column', 'date')}
 ) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
 
 const LAYOUT_SQL = (target: string) => sql`

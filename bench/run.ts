@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [--quick]`: builds lakehouses of several sizes, then measures the largest in
- * headless Chromium against native DuckDB, prints one markdown table and writes bench/results.json.
+ * `npm run bench -- [--quick | --scale | --only ml]`: builds lakehouses of several sizes, then
+ * measures the largest in headless Chromium against native DuckDB with the dashboard's own query
+ * set, prints one markdown table and writes bench/results.json.
  * A benchmark, not a test: no time fails it; only something that breaks exits non-zero.
  * Everything it builds lives in one temp folder, removed at the end.
  */
@@ -12,19 +13,30 @@ import nodeApiPackage from '@duckdb/node-api/package.json' with { type: 'json' }
 import { itemFactFiles } from '#web-data';
 import { isManifest, type Manifest, type ManifestFile, type ManifestTable } from '#schema/manifest.ts';
 import { READER_DUCKDB_WASM_VERSION } from '#schema/engine.ts';
+import { sqlString } from '#schema/literal.ts';
+import { sql } from '#schema/sql.ts';
 import { startStaticServer } from '#static-server';
 import { openAppSession, type AppSession } from './app-session.ts';
 import { benchConfig } from './bench-config.ts';
 import type { BenchResults, ColdLoad } from './bench-results.ts';
 import { timeWasmQueries } from './browser-queries.ts';
 import { buildSizes } from './build-sizes.ts';
-import { measureColdQueries } from './cold-queries.ts';
+import { measureColdQuery, withProbeFile } from './cold-queries.ts';
+import {
+  dashboardQueries,
+  dashboardQuery,
+  dashboardStatements,
+  ITEM_DAILY_QUERY_ID,
+  type DashboardInputs,
+} from './dashboard-queries.ts';
 import { runMlBench } from './ml-bench.ts';
 import { machineInfo } from './machine-info.ts';
 import { timeNativeQueries } from './native-queries.ts';
-import { probeFile } from './probe-file.ts';
+import { probeFile, type ProbeFile } from './probe-file.ts';
 import { queryInputs } from './query-inputs.ts';
 import { queryResults } from './query-results.ts';
+import { shareOf, warmSummary } from './query-summary.ts';
+import { recordStatement } from './recording-db.ts';
 import { formatReport } from './report.ts';
 import { rewriteFact } from './rewrite-fact.ts';
 import { rowGroupSweep } from './row-group-sweep.ts';
@@ -33,7 +45,9 @@ import { ServedLog } from './served-log.ts';
 import { buildWebApp } from './web-app.ts';
 import { writeResults } from './write-results.ts';
 
-const RESULTS_FILE = 'bench/results.json';
+// A scale run keeps its own file, so it never replaces the full run's numbers.
+const resultsFile = (mode: BenchResults['mode']) =>
+  mode === 'scale' ? 'bench/results-scale.json' : 'bench/results.json';
 const log = (line: string) => console.error(`bench: ${line}`);
 
 async function readManifest(dataDir: string): Promise<Manifest> {
@@ -42,12 +56,28 @@ async function readManifest(dataDir: string): Promise<Manifest> {
   return parsed;
 }
 
-/** The bench's query set and row-group sweep read a table of one file. */
+/** dim_item is one file; the bench reads it directly for the query inputs. */
 function onlyFile(table: ManifestTable): ManifestFile {
   const [file, ...more] = table.files;
   if (!file || more.length > 0)
     throw new Error(`expected one file, the manifest lists ${table.files.length}`);
   return file;
+}
+
+/** The item page's daily history as the page runs it, reading the probe copy of the item's file. */
+function itemDailyOnProbe(inputs: DashboardInputs, itemFile: string, probe: ProbeFile) {
+  const dailyFact = withProbeFile(inputs.dailyFact, itemFile, probe);
+  return recordStatement((db) => dashboardQuery(ITEM_DAILY_QUERY_ID).run(db, { ...inputs, dailyFact }));
+}
+
+/** The sweep's full scan: every column's worth of work over the whole probe file. */
+function scanProbe(probe: ProbeFile) {
+  return {
+    sql: sql`
+SELECT count(*) AS n, sum(demand) AS units, avg(demand) AS mean_units
+FROM read_parquet(${sqlString(probe.url)})`,
+    params: [],
+  };
 }
 
 async function bench(workDir: string): Promise<BenchResults | undefined> {
@@ -56,10 +86,15 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
     await runMlBench(argv.slice(2));
     return undefined;
   }
-  const config = benchConfig(process.argv.slice(2));
+  const config = benchConfig(argv);
   const machine = machineInfo();
   const started = performance.now();
-  log(`${config.mode} mode in ${workDir}`);
+  log(
+    `${config.mode} mode in ${workDir} (load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
 
   const built = await buildSizes(config, workDir, log);
   const largest = built.at(-1);
@@ -67,23 +102,24 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
   const manifest = await readManifest(largest.dataDir);
   const local = (relative: string) => path.join(largest.dataDir, relative);
   const inputs = await queryInputs(local(onlyFile(manifest.tables.dim_item).path), manifest);
+  const statements = await dashboardStatements(dashboardQueries, inputs);
+  const dailyFact = manifest.tables.fact_demand_daily;
   // The daily fact is several files by item_key range; one item's query reads the file holding it.
-  const factFiles = manifest.tables.fact_demand_daily.files.map((file) => local(file.path));
-  const [itemFile] = itemFactFiles(manifest.tables.fact_demand_daily, inputs.itemKey);
-  if (itemFile === undefined) throw new Error('no fact file holds the bench item');
-  const gold = (table: 'fact_demand_daily' | 'dim_item') =>
-    table === 'dim_item' ? local(onlyFile(manifest.tables.dim_item).path) : local(itemFile);
+  const [itemFile] = itemFactFiles(dailyFact, inputs.itemKey);
+  const itemFileEntry = dailyFact.files.find((file) => file.path === itemFile);
+  if (itemFile === undefined || !itemFileEntry) throw new Error('no fact file holds the bench item');
 
-  log('native DuckDB: query set…');
-  const native = await timeNativeQueries({ fact: factFiles, items: gold('dim_item') }, inputs, config.runs);
+  log(`native DuckDB: ${statements.length} dashboard queries…`);
+  const native = await timeNativeQueries(largest.dataDir, manifest, statements, config.runs);
 
-  log('writing probe files and the row-group sweep…');
+  log('writing the probe file and the row-group sweep…');
   const probeRoot = path.join(workDir, 'probe-root');
   await mkdir(path.join(probeRoot, 'probe'), { recursive: true });
   // The same bytes under a URL of their own; a hard link, as the server refuses symlinks out of its roots.
-  await link(gold('fact_demand_daily'), path.join(probeRoot, 'probe', 'fact_demand_daily.parquet'));
+  const probeName = path.basename(itemFile);
+  await link(local(itemFile), path.join(probeRoot, 'probe', probeName));
   const layouts = await rewriteFact(
-    gold('fact_demand_daily'),
+    local(itemFile),
     config.rowGroupSizes.map((rowGroupSize) => ({
       rowGroupSize,
       path: path.join(probeRoot, 'probe', `fact-rg-${rowGroupSize}.parquet`),
@@ -99,37 +135,44 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
     port: 0,
     onResponse: served.record,
   });
-  const factUrlPath = `/${itemFile}`;
+  const factPaths = new Set(dailyFact.files.map((file) => `/${file.path}`));
   const coldLoads: ColdLoad[] = [];
   // Every fresh session is also a cold start of the app on the same lakehouse: all are recorded.
   const openSession = async (): Promise<AppSession> => {
     const mark = served.mark();
     const session = await openAppSession(`${server.url}index.html`, workDir);
-    const fact = served.trafficSince(mark, factUrlPath);
+    const fact = served.trafficSince(mark, (urlPath) => factPaths.has(urlPath));
     coldLoads.push({ ...session.paints, totalBytes: served.totalBytesSince(mark), fact });
     return session;
   };
   try {
-    log('DuckDB-WASM: cold start and warm query set…');
+    log('DuckDB-WASM: cold start and the warm query set…');
     const session = await openSession();
-    const wasm = await timeWasmQueries(
-      session.page,
-      { served, urlPath: factUrlPath },
-      inputs,
-      config.runs,
-    ).finally(() => session.close());
-    log('DuckDB-WASM: each query cold in a fresh session…');
-    const factProbe = probeFile(server.url, 'fact_demand_daily.parquet', largest.factBytes);
-    // The probe is the bench item's file: cold bytes are against the whole fact, as the goal states.
-    const cold = await measureColdQueries(openSession, factProbe, served, inputs);
+    const wasm = await timeWasmQueries(session.page, served, statements, config.runs).finally(() =>
+      session.close(),
+    );
+    log('DuckDB-WASM: the item daily history cold in a fresh session…');
+    const probe = probeFile(server.url, probeName, itemFileEntry.bytes);
+    const cold = await measureColdQuery(
+      openSession,
+      probe,
+      served,
+      await itemDailyOnProbe(inputs, itemFile, probe),
+    );
     log('DuckDB-WASM: row-group sweep…');
     const variants = layouts.map((layout) => ({
       layout,
       probe: probeFile(server.url, path.basename(layout.path), layout.bytes),
     }));
-    const points = await rowGroupSweep(variants, openSession, served, inputs, config.runs);
+    const points = await rowGroupSweep(
+      variants,
+      openSession,
+      served,
+      { item: (variant) => itemDailyOnProbe(inputs, itemFile, variant), scan: scanProbe },
+      config.runs,
+    );
 
-    const queries = queryResults(wasm.timings, native.timings, cold, largest.factBytes);
+    const queries = queryResults(statements, wasm.timings, native.timings);
     const exponent = scalingExponent(
       built.map((build) => ({ rows: build.factRows, seconds: build.seconds })),
     );
@@ -154,21 +197,35 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
           rowsPerSecond: build.factRows / build.seconds,
           peakRssBytes: build.peakRssBytes,
           steps: build.steps,
+          goldFiles: build.goldFiles,
+          goldBytes: build.goldBytes,
         })),
         exponent: exponent ?? null,
       },
       browser: {
-        lakehouse: { factRows: largest.factRows, factBytes: largest.factBytes, ...inputs },
+        lakehouse: {
+          factRows: largest.factRows,
+          factBytes: largest.factBytes,
+          factFiles: dailyFact.files.length,
+          itemId: inputs.itemId,
+          itemKey: inputs.itemKey,
+          category: inputs.category,
+          lastDate: inputs.lastDate,
+        },
         coldLoads,
         queries,
+        warm: warmSummary(
+          queries.map((query) => ({ wasmMs: query.wasm.medianMs, nativeMs: query.native.medianMs })),
+          config.interactiveMs,
+        ),
+        itemCold: {
+          ...cold,
+          shareOfFact: shareOf(cold.fact.bytes, largest.factBytes),
+          fileBytes: itemFileEntry.bytes,
+          factBytes: largest.factBytes,
+        },
       },
-      rowGroupSweep: { factRows: largest.factRows, points },
-      interactive: {
-        thresholdMs: config.interactiveMs,
-        under: queries.filter((query) => query.wasm.medianMs < config.interactiveMs).length,
-        total: queries.length,
-      },
-      ml: { status: 'not implemented yet' },
+      rowGroupSweep: { factRows: itemFileEntry.rows, points },
     };
   } finally {
     await server.close();
@@ -184,9 +241,9 @@ process.once('SIGINT', () => {
 try {
   const results = await bench(workDir);
   if (results) {
-    await writeResults(RESULTS_FILE, results);
+    await writeResults(resultsFile(results.mode), results);
     console.log(`\n${formatReport(results)}\n`);
-    log(`results in ${RESULTS_FILE}`);
+    log(`results in ${resultsFile(results.mode)}; npm run bench:readme puts a full run's in the README`);
   }
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

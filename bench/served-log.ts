@@ -29,9 +29,10 @@ export class ServedLog {
     return this.#entries.length;
   }
 
-  /** Traffic for one URL path since `mark`. */
-  trafficSince(mark: number, urlPath: string): FileTraffic {
-    const forFile = this.#entries.slice(mark).filter((e) => e.path === urlPath);
+  /** Traffic for one URL path (or every path `urlPath` accepts) since `mark`. */
+  trafficSince(mark: number, urlPath: string | ((path: string) => boolean)): FileTraffic {
+    const matches = typeof urlPath === 'string' ? (path: string) => path === urlPath : urlPath;
+    const forFile = this.#entries.slice(mark).filter((e) => matches(e.path));
     const gets = forFile.filter((e) => e.method === 'GET');
     return {
       bytes: gets.reduce((sum, e) => sum + e.bytes, 0),

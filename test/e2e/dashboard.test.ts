@@ -22,7 +22,7 @@ import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
 import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
-import { nativeCount, nativeKpis, type KpiFilter } from './native-kpis.ts';
+import { nativeCount, nativeKpis, nativeTopItems, type KpiFilter } from './native-kpis.ts';
 
 // 400 items x 1 year is ~146k fact rows in three row groups: big enough that reading one item
 // by ranges is visibly cheaper than the file (40 items fit in one 16 KiB DuckDB-WASM page).
@@ -45,6 +45,9 @@ const foreignRequests: string[] = [];
 const goldPaths = (table: 'fact_demand_daily' | 'dim_item') => tableFiles(dataDir, manifest, table);
 const nativeFor = (filter: KpiFilter = {}) =>
   nativeKpis({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') }, filter);
+const nativeTop = (filter: KpiFilter) =>
+  nativeTopItems({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') }, filter, 10);
+const shownTop = () => page.locator('[data-table="top-items"] tbody td:first-child').allTextContents();
 
 /** Opens a view by its hash (no reload) and waits until every KPI card shows DuckDB's answer to it. */
 async function openView(hash: string, expected: Record<SummaryKpiKey, number>): Promise<void> {
@@ -151,7 +154,8 @@ describe('dashboard in headless Chromium', () => {
         hash: '#from=2024-03-01&to=2024-05-31&category=cable',
         filter: { category: 'cable', from: '2024-03-01', to: '2024-05-31' },
       },
-      { hash: '#to=2024-02-15', filter: { to: '2024-02-15' } },
+      // A Thursday: the range runs to the end of its week, and the page says so.
+      { hash: '#to=2024-02-15', filter: { to: '2024-02-18' } },
     ];
     for (const { hash, filter } of cases) {
       const native = await nativeFor(filter);
@@ -165,6 +169,11 @@ describe('dashboard in headless Chromium', () => {
         ).toBeLessThan(0.01);
       }
     }
+    await openView('#to=2024-02-15', await nativeFor({ to: '2024-02-18' }));
+    await expect(page.locator('[data-note="whole-periods"]').textContent()).resolves.toContain('18/02/2024');
+    await expect(page.locator('[data-kpi="demand_value_brl"]').textContent()).resolves.toContain(
+      'de 01/01/2024 a 18/02/2024',
+    );
     // Cable is counted in metres: its own units card, labelled; never in an all-category total.
     await openView('#category=cable', await nativeFor({ category: 'cable' }));
     await expect(page.locator('[data-kpi="demand_units"] h3').textContent()).resolves.toContain('(m)');
@@ -184,13 +193,14 @@ describe('dashboard in headless Chromium', () => {
   });
 
   it('leaves out the partial weeks at the edges of the range', async () => {
-    // 2024-01-03 is a Wednesday and 2024-12-31 a Tuesday: the first and last weeks are partial.
-    const from = '2024-01-03';
-    await openView(`#from=${from}`, await nativeFor({ from }));
+    // A range from a Wednesday widens to its Monday (2024-01-01, the first actual day); the actuals
+    // end on Tuesday 2024-12-31, so only the last week is partial.
+    await openView('#from=2024-01-03', await nativeFor({ from: '2024-01-01' }));
+    const from = '2024-01-01';
     const chart = page.locator('[data-chart="demand-trend"]');
     await page.waitForFunction(
       () =>
-        document.querySelector('[data-chart="demand-trend"]')?.getAttribute('data-partial-dropped') === '2',
+        document.querySelector('[data-chart="demand-trend"]')?.getAttribute('data-partial-dropped') === '1',
       undefined,
       { timeout: 30_000 },
     );
@@ -209,6 +219,18 @@ describe('dashboard in headless Chromium', () => {
     const d = (await chart.locator('svg path.line').first().getAttribute('d')) ?? '';
     expect(d.split('L').length).toBe(fullWeeks);
     await expect(page.locator('[data-note="partial"]').isVisible()).resolves.toBe(true);
+
+    // By month, a range from Wednesday 2024-03-06 starts on Monday 03-04: March is partial.
+    await openView('#grain=month&from=2024-03-06', await nativeFor({ from: '2024-03-04' }));
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-chart="demand-trend"] svg path.line')?.getAttribute('d') ?? '').split(
+          'L',
+        ).length === 9,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await expect(chart.getAttribute('data-partial-dropped')).resolves.toBe('1');
   });
 
   it('shows the last 90 days by default in the daily view', async () => {
@@ -247,15 +269,21 @@ describe('dashboard in headless Chromium', () => {
     async (size) => {
       await page.setViewportSize({ width: size.width, height: size.height });
       try {
-        await openView('#category=battery', await nativeFor({ category: 'battery' }));
-        await page.locator('[data-table="top-items"] tbody tr').first().waitFor({ timeout: 30_000 });
-        await page.locator('[data-chart="category-mix"]').waitFor({ timeout: 30_000 });
-        const { scrollWidth, clientWidth } = await pageScrollsSideways(page);
-        expect(
-          scrollWidth,
-          `page is ${scrollWidth} px wide in a ${clientWidth} px window`,
-        ).toBeLessThanOrEqual(clientWidth);
-        expect(await elementsWiderThanParent(page)).toEqual([]);
+        // The unfiltered view holds the largest numbers; the range note adds a line of text.
+        for (const [hash, filter] of [
+          ['', {}],
+          ['#category=battery&from=2024-02-10', { category: 'battery', from: '2024-02-05' }],
+        ] as const) {
+          await openView(hash, await nativeFor(filter));
+          await page.locator('[data-table="top-items"] tbody tr').first().waitFor({ timeout: 30_000 });
+          await page.locator('[data-chart="category-mix"]').waitFor({ timeout: 30_000 });
+          const { scrollWidth, clientWidth } = await pageScrollsSideways(page);
+          expect(
+            scrollWidth,
+            `${hash}: page is ${scrollWidth} px wide in a ${clientWidth} px window`,
+          ).toBeLessThanOrEqual(clientWidth);
+          expect(await elementsWiderThanParent(page), hash).toEqual([]);
+        }
         await page.screenshot({ path: `test-results/overview-${size.name}.png`, fullPage: true });
       } finally {
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -272,6 +300,40 @@ describe('dashboard in headless Chromium', () => {
     const path = page.locator('[data-chart="demand-trend"] svg path.line').first();
     expect(await path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     await expect(page.locator('[data-table="top-items"] tbody tr').count()).resolves.toBe(10);
+  });
+
+  it('lists the top items native DuckDB finds in the daily fact, ranked by value across units', async () => {
+    // The page reads the weekly or monthly fact; a range from a Wednesday to a Wednesday covers
+    // the whole weeks around it (Monday 03-04 to Sunday 04-21).
+    const cases = [
+      { hash: '', filter: {} },
+      { hash: '#from=2024-03-06&to=2024-04-17', filter: { from: '2024-03-04', to: '2024-04-21' } },
+      { hash: '#category=cable', filter: { category: 'cable' } },
+    ];
+    for (const { hash, filter } of cases) {
+      await openView(hash, await nativeFor(filter));
+      const want = await nativeTop(filter);
+      await page.waitForFunction(
+        (ids) =>
+          [...document.querySelectorAll('[data-table="top-items"] tbody td:first-child')]
+            .map((td) => td.textContent?.trim())
+            .join(',') === ids.join(','),
+        want,
+        { timeout: 30_000 },
+      );
+      expect(
+        (await shownTop()).map((id) => id.trim()),
+        hash,
+      ).toEqual(want);
+    }
+    // All categories mix metres and pieces: ranked by value; one category in metres: by units.
+    await openView('', await nativeFor());
+    await expect(page.locator('[data-ranked-by]').getAttribute('data-ranked-by')).resolves.toBe('value');
+    const units = await page
+      .locator('[data-table="top-items"] tbody td[data-unit]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-unit')));
+    // Ranked by units, cheap metres of cable filled the whole list.
+    expect(units.every((unit) => unit === 'm')).toBe(false);
   });
 
   it('keeps grain and category in the URL, so a reload shows the same view', async () => {

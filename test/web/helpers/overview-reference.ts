@@ -56,3 +56,20 @@ export function periodEndOf(grain: 'day' | 'week' | 'month', start: string): str
 }
 
 export const bucketOf = { day: (iso: string) => iso, week: weekStart, month: monthStart };
+
+/**
+ * The range the per-item measures answer for, worked out again here: kept when it is whole months
+ * (open ends count as whole), else widened to whole ISO weeks, Monday to Sunday.
+ */
+export function widened(filter: Filter): Filter {
+  const { from, to } = filter;
+  const wholeMonths =
+    (from === undefined || from === monthStart(from)) &&
+    (to === undefined || to === periodEndOf('month', monthStart(to)));
+  if (wholeMonths) return filter;
+  return {
+    ...filter,
+    ...(from === undefined ? {} : { from: weekStart(from) }),
+    ...(to === undefined ? {} : { to: addDays(weekStart(to), 6) }),
+  };
+}

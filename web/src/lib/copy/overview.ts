@@ -13,6 +13,13 @@ export const overviewCopy = {
     categoriesFailed: (message: string) => `Categorias indisponíveis: ${message}`,
     unknownCategory: (name: string) =>
       `A categoria “${name}” não existe nesta base; mostrando todas as categorias.`,
+    /** The dates chosen moved to whole periods, so active and top items count exact periods. */
+    widened: (monthsOnly: boolean, from: string | undefined, to: string | undefined) => {
+      const span = from && to ? `de ${from} a ${to}` : from ? `a partir de ${from}` : `até ${to ?? ''}`;
+      return monthsOnly
+        ? `Esta base tem consumo mensal: o período vale por meses inteiros (${span}).`
+        : `O período vale por semanas inteiras, de segunda a domingo (${span}), para que itens ativos e os mais demandados sejam exatos.`;
+    },
   },
   kpis: {
     label: 'Indicadores',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { categoryMix } from '../../../../../web/src/lib/data/queries/overview/category-mix.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
-import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleAggregateGold, sampleMonthlyGold } from '../../../helpers/sample-category-daily.ts';
 import { rowsIn, sum, type Filter } from '../../../helpers/overview-reference.ts';
 
 function expected(filter: Filter) {
@@ -19,9 +20,10 @@ function expected(filter: Filter) {
 }
 
 describe.each(engines)('categoryMix on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+  const db = useGold(engine, sampleAggregateGold);
 
-  it.each<Filter>([{}, { from: '2024-03-01', to: '2024-03-15' }])('shares of value for %o', async (filter) => {
+  // agg_category_daily is exact for any days: a range that cuts weeks is answered as given.
+  it.each<Filter>([{}, { from: '2024-03-01', to: '2024-03-15' }, { from: '2024-01-05', to: '2024-02-08' }])('shares of value for %o', async (filter) => {
     const rows = await categoryMix(db(), filter);
     const want = expected(filter);
     expect(rows.map((r) => r.category)).toEqual(want.map((r) => r.category));
@@ -32,7 +34,22 @@ describe.each(engines)('categoryMix on $name', (engine) => {
     expect(sum(rows.map((r) => r.share))).toBeCloseTo(1, 9);
   });
 
+  it('treats dates as values: an injection string is refused before any SQL runs', () => {
+    expect(() => categoryMix(db(), { from: "2024-01-01' OR '1'='1" })).toThrow(RangeError);
+  });
+
   it('rejects a malformed date before any SQL runs', () => {
     expect(() => categoryMix(db(), { to: '2024-01-01 OR 1=1' })).toThrow(RangeError);
+  });
+});
+
+describe.each(engines)('categoryMix on a monthly lakehouse on $name', (engine) => {
+  const db = useGold(engine, sampleMonthlyGold);
+
+  it('shares whole months from fact_demand_monthly alone', async () => {
+    const rows = await categoryMix(db(), { from: '2024-03-10', to: '2024-04-20' }, ['month']);
+    const want = expected({ from: '2024-03-01', to: '2024-04-30' });
+    expect(rows.map((r) => r.category)).toEqual(want.map((r) => r.category));
+    rows.forEach((row, i) => expect(row.value_brl).toBeCloseTo(want[i]?.value_brl ?? NaN, 6));
   });
 });

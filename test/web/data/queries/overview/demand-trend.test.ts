@@ -3,7 +3,7 @@ import { demandTrend } from '../../../../../web/src/lib/data/queries/overview/de
 import { isTrendGrain, type TrendGrain } from '../../../../../web/src/lib/data/queries/overview/trend-grain.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
-import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleAggregateGold, sampleMonthlyGold } from '../../../helpers/sample-category-daily.ts';
 import { bucketOf, periodEndOf, rangeOf, rowsIn, unitOf, type Filter } from '../../../helpers/overview-reference.ts';
 
 function expectedTrend(grain: TrendGrain, filter: Filter) {
@@ -26,7 +26,7 @@ function expectedTrend(grain: TrendGrain, filter: Filter) {
 }
 
 describe.each(engines)('demandTrend on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+  const db = useGold(engine, sampleAggregateGold);
 
   it.each<{ grain: TrendGrain } & Filter>([
     { grain: 'day' },
@@ -36,6 +36,7 @@ describe.each(engines)('demandTrend on $name', (engine) => {
     { grain: 'week', from: '2024-02-05', to: '2024-03-03' }, // Monday to Sunday: no partial week
     { grain: 'month' },
     { grain: 'month', category: 'antenna', from: '2024-02-01', to: '2024-03-31' },
+    { grain: 'week', category: 'cable', from: '2024-02-08', to: '2024-03-13' }, // cuts weeks: flagged
   ])('$grain for %o', async ({ grain, ...filter }) => {
     const rows = await demandTrend(db(), { grain, ...filter });
     const expected = expectedTrend(grain, filter);
@@ -61,6 +62,24 @@ describe.each(engines)('demandTrend on $name', (engine) => {
 
   it('treats a category as a value, never as SQL', async () => {
     expect(await demandTrend(db(), { grain: 'day', category: "cable' OR '1'='1" })).toEqual([]);
+  });
+});
+
+describe.each(engines)('demandTrend on a monthly lakehouse on $name', (engine) => {
+  const db = useGold(engine, sampleMonthlyGold);
+
+  it('draws whole months from fact_demand_monthly alone', async () => {
+    const rows = await demandTrend(db(), { grain: 'month', category: 'battery', from: '2024-02-10' }, ['month']);
+    const expected = expectedTrend('month', { category: 'battery', from: '2024-02-01' });
+    expect(rows.map((r) => r.period)).toEqual(expected.map((r) => r.period));
+    rows.forEach((row, i) => expect(row.units).toBeCloseTo(expected[i]?.units ?? NaN, 9));
+    // The months are whole in a monthly lakehouse: none is partial.
+    expect(rows.some((r) => r.partial)).toBe(false);
+  });
+
+  it('refuses days and weeks it does not hold', () => {
+    expect(() => demandTrend(db(), { grain: 'week' }, ['month'])).toThrow(RangeError);
+    expect(() => demandTrend(db(), { grain: 'day' }, ['month'])).toThrow(RangeError);
   });
 });
 

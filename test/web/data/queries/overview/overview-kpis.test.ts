@@ -2,19 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { overviewKpis } from '../../../../../web/src/lib/data/queries/overview/overview-kpis.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
-import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleAggregateGold, sampleMonthlyGold } from '../../../helpers/sample-category-daily.ts';
 import {
   firstActual,
   itemsIn,
   lastActual,
+  monthStart,
+  periodEndOf,
   rangeOf,
   rowsIn,
   sum,
   unitOf,
+  widened,
   type Filter,
 } from '../../../helpers/overview-reference.ts';
 
-function expected(filter: Filter) {
+// Every number is what the daily rows give over the range widened to whole periods.
+function expected(chosen: Filter) {
+  const filter = widened(chosen);
   const rows = rowsIn(filter);
   const perItem = new Map<string, number>();
   for (const r of rows) perItem.set(r.item_id, (perItem.get(r.item_id) ?? 0) + r.demand);
@@ -34,7 +40,7 @@ function expected(filter: Filter) {
 }
 
 describe.each(engines)('overviewKpis on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+  const db = useGold(engine, sampleAggregateGold);
 
   it.each<Filter>([
     {},
@@ -43,6 +49,8 @@ describe.each(engines)('overviewKpis on $name', (engine) => {
     { from: '2024-02-10', to: '2024-03-20' },
     { category: 'cable', from: '2024-02-20' }, // IT004 stopped: one active item of two
     { from: '2023-01-01', to: '2030-01-01' }, // wider than the actuals: clamped
+    { from: '2024-02-01', to: '2024-03-31' }, // whole months: read from the monthly fact as chosen
+    { category: 'battery', from: '2024-01-10', to: '2024-04-17' }, // Wednesdays: cuts two weeks
   ])('follows the filter %o', async (filter) => {
     const rows = await overviewKpis(db(), filter);
     expect(rows).toHaveLength(1);
@@ -51,6 +59,14 @@ describe.each(engines)('overviewKpis on $name', (engine) => {
     expect(rows[0]?.demand_value_brl).toBeCloseTo(demand_value_brl, 2);
     if (demand_units === null) expect(rows[0]?.demand_units).toBeNull();
     else expect(rows[0]?.demand_units).toBeCloseTo(demand_units, 9);
+  });
+
+  it('widens a range that cuts weeks to whole weeks, and says which days it covers', async () => {
+    // 2024-02-10 is a Saturday, 2024-03-20 a Wednesday.
+    const [row] = await overviewKpis(db(), { from: '2024-02-10', to: '2024-03-20' });
+    expect(row).toMatchObject({ range_from: '2024-02-05', range_to: '2024-03-24' });
+    const [months] = await overviewKpis(db(), { from: '2024-02-01', to: '2024-03-31' });
+    expect(months).toMatchObject({ range_from: '2024-02-01', range_to: '2024-03-31' });
   });
 
   it('never adds metres to pieces', async () => {
@@ -72,8 +88,36 @@ describe.each(engines)('overviewKpis on $name', (engine) => {
   });
 });
 
+describe.each(engines)('overviewKpis on a monthly lakehouse on $name', (engine) => {
+  const db = useGold(engine, sampleMonthlyGold);
+
+  it.each<Filter>([
+    {},
+    { category: 'cable' },
+    { from: '2024-02-01', to: '2024-03-31' },
+    { category: 'battery', from: '2024-02-14', to: '2024-04-02' }, // cuts months: whole months
+  ])('answers from fact_demand_monthly alone for %o', async (chosen) => {
+    const monthly = {
+      ...chosen,
+      ...(chosen.from ? { from: monthStart(chosen.from) } : {}),
+      ...(chosen.to ? { to: periodEndOf('month', monthStart(chosen.to)) } : {}),
+    };
+    const [row] = await overviewKpis(db(), chosen, ['month']);
+    const want = expected(monthly);
+    expect(row?.demand_value_brl).toBeCloseTo(want.demand_value_brl, 2);
+    expect(row).toMatchObject({ active_items: want.active_items, item_count: want.item_count, unit: want.unit });
+    // Actuals run from the first month's first day to the last month's last day.
+    expect(row).toMatchObject({ actuals_from: '2024-01-01', actuals_through: '2024-05-31' });
+  });
+});
+
 describe.each(engines)('overviewKpis with no actuals on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: [] });
+  const db = useGold(engine, {
+    dim_item: sampleItems,
+    fact_demand_weekly: [],
+    fact_demand_monthly: [],
+    agg_category_daily: [],
+  });
 
   it('returns zeros and empty dates instead of nulls', async () => {
     const [row] = await overviewKpis(db(), {});

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { TOP_ITEMS_MAX, topItems } from '../../../../../web/src/lib/data/queries/overview/top-items.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
-import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
-import { rowsIn, unitOf, type Filter } from '../../../helpers/overview-reference.ts';
+import { sampleItems } from '../../../helpers/sample-gold.ts';
+import { sampleAggregateGold, sampleMonthlyGold } from '../../../helpers/sample-category-daily.ts';
+import { rowsIn, unitOf, widened, type Filter } from '../../../helpers/overview-reference.ts';
 
-function expectedTop(limit: number, filter: Filter) {
+// The daily rows over the range widened to whole periods: what the weekly or monthly fact holds.
+function expectedTop(limit: number, chosen: Filter) {
+  const filter = widened(chosen);
   const units = new Map<string, number>();
   for (const row of rowsIn(filter)) units.set(row.item_id, (units.get(row.item_id) ?? 0) + row.demand);
   const byUnits = unitOf(filter) !== null;
@@ -21,7 +24,7 @@ function expectedTop(limit: number, filter: Filter) {
 }
 
 describe.each(engines)('topItems on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_demand_daily: sampleDemand });
+  const db = useGold(engine, sampleAggregateGold);
 
   it.each<{ limit: number } & Filter>([
     { limit: 3 },
@@ -30,6 +33,8 @@ describe.each(engines)('topItems on $name', (engine) => {
     { limit: 1, category: 'antenna' },
     { limit: 10, from: '2024-03-01', to: '2024-03-31' },
     { limit: 10, category: 'cable', from: '2024-03-01' }, // IT004 stopped before: left out
+    { limit: 10, category: 'cable', from: '2024-02-14' }, // IT004's last days fall in that week
+    { limit: 10, from: '2024-03-13', to: '2024-03-27' }, // Wednesdays: whole weeks from the weekly fact
   ])('top $limit for %o', async ({ limit, ...filter }) => {
     const rows = await topItems(db(), { limit, ...filter });
     const expected = expectedTop(limit, filter);
@@ -51,6 +56,17 @@ describe.each(engines)('topItems on $name', (engine) => {
 
   it('treats a category as a value, never as SQL', async () => {
     expect(await topItems(db(), { limit: 10, category: "cable' OR '1'='1" })).toEqual([]);
+  });
+});
+
+describe.each(engines)('topItems on a monthly lakehouse on $name', (engine) => {
+  const db = useGold(engine, sampleMonthlyGold);
+
+  it('ranks over whole months from fact_demand_monthly alone', async () => {
+    const rows = await topItems(db(), { limit: 10, from: '2024-02-20', to: '2024-03-10' }, ['month']);
+    const expected = expectedTop(10, { from: '2024-02-01', to: '2024-03-31' });
+    expect(rows.map((r) => r.item_id)).toEqual(expected.map((r) => r.item_id));
+    rows.forEach((row, i) => expect(row.units).toBeCloseTo(expected[i]?.units ?? NaN, 9));
   });
 });
 

@@ -6,6 +6,7 @@ import { ident } from '#schema/ident.ts';
 
 export const fact = ident('table', 'fact_demand_daily');
 export const item = ident('table', 'dim_item');
+export const categoryDaily = ident('table', 'agg_category_daily');
 
 export const date = ident('column', 'date');
 export const demand = ident('column', 'demand');
@@ -14,6 +15,7 @@ export const itemKey = ident('column', 'item_key');
 export const name = ident('column', 'name');
 export const category = ident('column', 'category');
 export const unitCost = ident('column', 'unit_cost_brl');
+export const valueBrl = ident('column', 'value_brl');
 export const orders = ident('column', 'orders');
 export const unit = ident('column', 'unit');
 export const leadTime = ident('column', 'lead_time_days');

@@ -1,13 +1,24 @@
 /**
  * Demand per day, ISO week or month for the overview filters: value in BRL always, units only when
- * every item in scope shares one unit. A period the range covers only in part (the first and last
- * week or month, usually) is flagged `partial`, so the chart can leave it out instead of showing
- * a dive that is only missing days.
+ * every item in scope shares one unit. Read from the per-category table (agg_category_daily, a few
+ * thousand rows, exact for any days; a week or month source widens the range to its periods). A
+ * period the range covers only in part (the first and last week or month, usually) is flagged
+ * `partial`, so the chart can leave it out instead of showing a dive that is only missing days.
  */
 import { sql, type SqlText } from '#schema/sql.ts';
+import { demandGrains, type DemandGrain } from '#schema/tables.ts';
 import type { Db } from '../../db-port.ts';
-import { date, demand, fact, itemKey } from '../gold-names.ts';
-import { scopeCte, scopeParams, scopeUnit, spanCte, spanParams, type OverviewFilter } from './overview-filter.ts';
+import {
+  categoryDemandCte,
+  inCategory,
+  scopeCte,
+  scopeParams,
+  scopeUnit,
+  spanCte,
+  spanParams,
+  type OverviewFilter,
+} from './overview-filter.ts';
+import { overviewPlan, wholePeriods } from './overview-range.ts';
 import { checkGrain, periodEnd, periodStart, type TrendGrain } from './trend-grain.ts';
 
 export interface DemandTrendInput extends OverviewFilter {
@@ -24,22 +35,16 @@ export interface DemandTrendRow {
   partial: boolean;
 }
 
-function trendSql(grain: TrendGrain): SqlText {
-  const start = periodStart(grain, sql`d.day`);
+function trendSql(grain: TrendGrain, finest: DemandGrain): SqlText {
   return sql`
-WITH ${spanCte},
+WITH ${spanCte(finest)},
 ${scopeCte},
-daily AS (
-  SELECT f.${date} AS day, sum(f.${demand}) AS units, sum(f.${demand} * sc.unit_cost_brl) AS value_brl
-  FROM ${fact} AS f
-  JOIN scope AS sc ON sc.item_key = f.${itemKey}
-  CROSS JOIN span AS s
-  WHERE f.${date} BETWEEN s.first_day AND s.last_day
-  GROUP BY f.${date}
-),
+${categoryDemandCte(finest)},
 periods AS (
-  SELECT ${start} AS period_start, sum(d.value_brl) AS value_brl, sum(d.units) AS units
-  FROM daily AS d
+  SELECT ${periodStart(grain, sql`cd.day`)} AS period_start, sum(cd.value_brl) AS value_brl,
+    sum(cd.demand) AS units
+  FROM category_demand AS cd
+  WHERE ${inCategory(sql`cd.category`)}
   GROUP BY period_start
 )
 SELECT
@@ -52,7 +57,20 @@ CROSS JOIN span AS s
 ORDER BY p.period_start`;
 }
 
-export function demandTrend(db: Db, input: DemandTrendInput): Promise<DemandTrendRow[]> {
+/** `grains` as in overviewKpis; a grain the lakehouse does not store (days of a monthly export) is refused. */
+export function demandTrend(
+  db: Db,
+  input: DemandTrendInput,
+  grains: readonly DemandGrain[] = demandGrains,
+): Promise<DemandTrendRow[]> {
   const grain = checkGrain(input.grain);
-  return db.query<DemandTrendRow>(trendSql(grain), [...spanParams(input), ...scopeParams(input)]);
+  const { finest } = overviewPlan(input, grains);
+  if (!grains.includes(grain) && grains.length > 0) {
+    throw new RangeError(`this lakehouse holds no ${grain} demand (grains: ${grains.join(', ')})`);
+  }
+  return db.query<DemandTrendRow>(trendSql(grain, finest), [
+    ...spanParams(wholePeriods(input, finest)),
+    ...scopeParams(input),
+    ...scopeParams(input),
+  ]);
 }

@@ -7,7 +7,7 @@
  */
 import { sql } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { forecasts, generatedAt, horizonDays, itemId, yhat } from '../gold-names.ts';
+import { forecasts, generatedAt, horizonDays, itemKey, yhat } from '../gold-names.ts';
 import { scopeCte, scopeParams, type OverviewFilter } from './overview-filter.ts';
 import { selectedForecastCtes } from './selected-forecast.ts';
 
@@ -27,11 +27,11 @@ const SQL = sql`
 WITH ${scopeCte},
 ${selectedForecastCtes},
 over_lead_time AS (
-  SELECT fc.${itemId} AS item_id, sum(fc.${yhat}) AS demand
+  SELECT fc.${itemKey} AS item_key, sum(fc.${yhat}) AS demand
   FROM forecast AS fc
-  JOIN scope AS sc ON sc.item_id = fc.${itemId}
+  JOIN scope AS sc ON sc.item_key = fc.${itemKey}
   WHERE fc.${horizonDays} BETWEEN 1 AND sc.lead_time_days
-  GROUP BY fc.${itemId}
+  GROUP BY fc.${itemKey}
 )
 SELECT
   (SELECT count(*) FROM ${forecasts}) AS forecast_rows,
@@ -39,7 +39,7 @@ SELECT
   (SELECT count(*) FROM selected WHERE reorder_point IS NOT NULL) AS items_with_policy,
   (SELECT count(*)
    FROM over_lead_time AS o
-   JOIN selected AS se ON se.item_id = o.item_id
+   JOIN selected AS se ON se.item_key = o.item_key
    WHERE o.demand > se.reorder_point) AS stockout_risk_items,
   (SELECT median(mase) FROM selected) AS median_mase,
   (SELECT max(${generatedAt}) FROM ${forecasts}) AS forecast_as_of`;

@@ -5,7 +5,7 @@
  */
 import { sql, type SqlText } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { date, itemId, yhat, yhatLower, yhatUpper } from '../gold-names.ts';
+import { date, itemKey, yhat, yhatLower, yhatUpper } from '../gold-names.ts';
 import { scopeCte, scopeParams, scopeUnit, type OverviewFilter } from './overview-filter.ts';
 import { selectedForecastCtes } from './selected-forecast.ts';
 import { checkGrain, periodEnd, periodStart, type TrendGrain } from './trend-grain.ts';
@@ -44,7 +44,7 @@ periods AS (
     sum(fc.${yhat}) AS units_mid,
     sum(fc.${yhatUpper}) AS units_high
   FROM forecast AS fc
-  JOIN scope AS sc ON sc.item_id = fc.${itemId}
+  JOIN scope AS sc ON sc.item_key = fc.${itemKey}
   GROUP BY period_start
 )
 SELECT

@@ -1,14 +1,28 @@
 /**
  * The overview's headline numbers for the filters shown: demand value in R$ (the one measure that
  * adds up across categories), active items, and units only when every item in scope shares one
- * unit. With no filter the values equal the manifest `summary` (same definitions, BRL rounded to
- * cents), so the cards paint from the manifest first and DuckDB's answer replaces them unchanged.
+ * unit. Value and units come from the per-category table, active items from the weekly or monthly
+ * fact, over the range widened to whole periods (overview-range.ts) and reported in `range_from`
+ * and `range_to`. With no filter the values equal the manifest `summary` (same definitions, same
+ * tables, BRL rounded to cents), so the cards paint from the manifest first and DuckDB's answer
+ * replaces them unchanged.
  */
 import type { Summary } from '#schema/manifest.ts';
-import { sql } from '#schema/sql.ts';
+import { sql, type SqlText } from '#schema/sql.ts';
+import { demandGrains, type DemandGrain } from '#schema/tables.ts';
 import type { Db } from '../../db-port.ts';
-import { date, demand, fact, itemKey } from '../gold-names.ts';
-import { scopeCte, scopeParams, scopeUnit, spanCte, spanParams, type OverviewFilter } from './overview-filter.ts';
+import {
+  categoryDemandCte,
+  inCategory,
+  itemDemandCte,
+  scopeCte,
+  scopeParams,
+  scopeUnit,
+  spanCte,
+  spanParams,
+  type OverviewFilter,
+} from './overview-filter.ts';
+import { overviewPlan, type OverviewPlan } from './overview-range.ts';
 
 export interface OverviewKpiRow extends Summary {
   /** Units in range, or null when the items in scope mix units (metres and pieces). */
@@ -20,28 +34,20 @@ export interface OverviewKpiRow extends Summary {
   range_to: string;
 }
 
-const SQL = sql`
-WITH ${spanCte},
+function kpiSql(plan: OverviewPlan): SqlText {
+  return sql`
+WITH ${spanCte(plan.finest)},
 ${scopeCte},
-in_range AS (
-  SELECT f.${itemKey} AS item_key, sum(f.${demand}) AS units
-  FROM ${fact} AS f
-  CROSS JOIN span AS s
-  WHERE f.${date} BETWEEN s.first_day AND s.last_day
-    AND f.${itemKey} IN (SELECT item_key FROM scope)
-  GROUP BY f.${itemKey}
-),
+${categoryDemandCte(plan.finest)},
+${itemDemandCte(plan.itemGrain)},
 totals AS (
-  SELECT
-    round(coalesce(sum(r.units * sc.unit_cost_brl), 0), 2) AS demand_value_brl,
-    count(*) FILTER (WHERE r.units > 0) AS active_items,
-    coalesce(sum(r.units), 0) AS units
-  FROM in_range AS r
-  JOIN scope AS sc ON sc.item_key = r.item_key
+  SELECT round(coalesce(sum(cd.value_brl), 0), 2) AS demand_value_brl, coalesce(sum(cd.demand), 0) AS units
+  FROM category_demand AS cd
+  WHERE ${inCategory(sql`cd.category`)}
 )
 SELECT
   t.demand_value_brl,
-  t.active_items,
+  (SELECT count(*) FROM item_demand WHERE units > 0) AS active_items,
   (SELECT count(*) FROM scope) AS item_count,
   CASE WHEN ${scopeUnit} IS NOT NULL THEN t.units END AS demand_units,
   ${scopeUnit} AS unit,
@@ -51,8 +57,21 @@ SELECT
   coalesce(strftime(s.last_day, '%Y-%m-%d'), '') AS range_to
 FROM totals AS t
 CROSS JOIN span AS s`;
+}
 
-/** One row; numbers are 0 and dates empty when nothing is in range. */
-export function overviewKpis(db: Db, filter: OverviewFilter): Promise<OverviewKpiRow[]> {
-  return db.query<OverviewKpiRow>(SQL, [...spanParams(filter), ...scopeParams(filter)]);
+/**
+ * One row; numbers are 0 and dates empty when nothing is in range. `grains` are the manifest's
+ * (the grains whose tables hold data); a lakehouse with all three is assumed when omitted.
+ */
+export function overviewKpis(
+  db: Db,
+  filter: OverviewFilter,
+  grains: readonly DemandGrain[] = demandGrains,
+): Promise<OverviewKpiRow[]> {
+  const plan = overviewPlan(filter, grains);
+  return db.query<OverviewKpiRow>(kpiSql(plan), [
+    ...spanParams(plan),
+    ...scopeParams(filter),
+    ...scopeParams(filter),
+  ]);
 }
