@@ -22,7 +22,7 @@ import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
 import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
-import { nativeCount, nativeKpis, type KpiFilter } from './native-kpis.ts';
+import { nativeCount, nativeKpis, nativeTopItems, type KpiFilter } from './native-kpis.ts';
 
 // 400 items x 1 year is ~146k fact rows in three row groups: big enough that reading one item
 // by ranges is visibly cheaper than the file (40 items fit in one 16 KiB DuckDB-WASM page).
@@ -45,6 +45,9 @@ const foreignRequests: string[] = [];
 const goldPaths = (table: 'fact_demand_daily' | 'dim_item') => tableFiles(dataDir, manifest, table);
 const nativeFor = (filter: KpiFilter = {}) =>
   nativeKpis({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') }, filter);
+const nativeTop = (filter: KpiFilter) =>
+  nativeTopItems({ fact: goldPaths('fact_demand_daily'), items: goldPaths('dim_item') }, filter, 10);
+const shownTop = () => page.locator('[data-table="top-items"] tbody td:first-child').allTextContents();
 
 /** Opens a view by its hash (no reload) and waits until every KPI card shows DuckDB's answer to it. */
 async function openView(hash: string, expected: Record<SummaryKpiKey, number>): Promise<void> {
@@ -266,15 +269,21 @@ describe('dashboard in headless Chromium', () => {
     async (size) => {
       await page.setViewportSize({ width: size.width, height: size.height });
       try {
-        await openView('#category=battery', await nativeFor({ category: 'battery' }));
-        await page.locator('[data-table="top-items"] tbody tr').first().waitFor({ timeout: 30_000 });
-        await page.locator('[data-chart="category-mix"]').waitFor({ timeout: 30_000 });
-        const { scrollWidth, clientWidth } = await pageScrollsSideways(page);
-        expect(
-          scrollWidth,
-          `page is ${scrollWidth} px wide in a ${clientWidth} px window`,
-        ).toBeLessThanOrEqual(clientWidth);
-        expect(await elementsWiderThanParent(page)).toEqual([]);
+        // The unfiltered view holds the largest numbers; the range note adds a line of text.
+        for (const [hash, filter] of [
+          ['', {}],
+          ['#category=battery&from=2024-02-10', { category: 'battery', from: '2024-02-05' }],
+        ] as const) {
+          await openView(hash, await nativeFor(filter));
+          await page.locator('[data-table="top-items"] tbody tr').first().waitFor({ timeout: 30_000 });
+          await page.locator('[data-chart="category-mix"]').waitFor({ timeout: 30_000 });
+          const { scrollWidth, clientWidth } = await pageScrollsSideways(page);
+          expect(
+            scrollWidth,
+            `${hash}: page is ${scrollWidth} px wide in a ${clientWidth} px window`,
+          ).toBeLessThanOrEqual(clientWidth);
+          expect(await elementsWiderThanParent(page), hash).toEqual([]);
+        }
         await page.screenshot({ path: `test-results/overview-${size.name}.png`, fullPage: true });
       } finally {
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -291,6 +300,40 @@ describe('dashboard in headless Chromium', () => {
     const path = page.locator('[data-chart="demand-trend"] svg path.line').first();
     expect(await path.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     await expect(page.locator('[data-table="top-items"] tbody tr').count()).resolves.toBe(10);
+  });
+
+  it('lists the top items native DuckDB finds in the daily fact, ranked by value across units', async () => {
+    // The page reads the weekly or monthly fact; a range from a Wednesday to a Wednesday covers
+    // the whole weeks around it (Monday 03-04 to Sunday 04-21).
+    const cases = [
+      { hash: '', filter: {} },
+      { hash: '#from=2024-03-06&to=2024-04-17', filter: { from: '2024-03-04', to: '2024-04-21' } },
+      { hash: '#category=cable', filter: { category: 'cable' } },
+    ];
+    for (const { hash, filter } of cases) {
+      await openView(hash, await nativeFor(filter));
+      const want = await nativeTop(filter);
+      await page.waitForFunction(
+        (ids) =>
+          [...document.querySelectorAll('[data-table="top-items"] tbody td:first-child')]
+            .map((td) => td.textContent?.trim())
+            .join(',') === ids.join(','),
+        want,
+        { timeout: 30_000 },
+      );
+      expect(
+        (await shownTop()).map((id) => id.trim()),
+        hash,
+      ).toEqual(want);
+    }
+    // All categories mix metres and pieces: ranked by value; one category in metres: by units.
+    await openView('', await nativeFor());
+    await expect(page.locator('[data-ranked-by]').getAttribute('data-ranked-by')).resolves.toBe('value');
+    const units = await page
+      .locator('[data-table="top-items"] tbody td[data-unit]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-unit')));
+    // Ranked by units, cheap metres of cable filled the whole list.
+    expect(units.every((unit) => unit === 'm')).toBe(false);
   });
 
   it('keeps grain and category in the URL, so a reload shows the same view', async () => {

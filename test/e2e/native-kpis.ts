@@ -46,6 +46,39 @@ export async function nativeKpis(
   }
 }
 
+/**
+ * The top items over the daily fact, ties by item_id, as the page should list them: by value (BRL),
+ * or by units when every item in scope shares one unit.
+ */
+export async function nativeTopItems(
+  paths: { fact: Files; items: Files },
+  filter: KpiFilter,
+  limit: number,
+): Promise<string[]> {
+  const db = await openNodeDb({});
+  try {
+    const rows = await db.query<{ item_id: string }>(
+      `
+      WITH i AS (SELECT item_id, unit, unit_cost_brl FROM read_parquet(${sqlStringList(paths.items)})
+                 WHERE CAST($1 AS VARCHAR) IS NULL OR category = CAST($1 AS VARCHAR)),
+           f AS (SELECT date, item_id, demand FROM read_parquet(${sqlStringList(paths.fact)}))
+      SELECT f.item_id
+      FROM f JOIN i USING (item_id)
+      WHERE (CAST($2 AS DATE) IS NULL OR f.date >= CAST($2 AS DATE))
+        AND (CAST($3 AS DATE) IS NULL OR f.date <= CAST($3 AS DATE))
+      GROUP BY f.item_id
+      HAVING sum(f.demand) > 0
+      ORDER BY CASE WHEN (SELECT count(DISTINCT unit) FROM i) = 1 THEN sum(f.demand)
+                    ELSE sum(f.demand * i.unit_cost_brl) END DESC, f.item_id
+      LIMIT ${limit}`,
+      [filter.category ?? null, filter.from ?? null, filter.to ?? null],
+    );
+    return rows.map((row) => row.item_id);
+  } finally {
+    db.close();
+  }
+}
+
 export async function nativeCount(fact: Files): Promise<number> {
   const db = await openNodeDb({});
   try {
