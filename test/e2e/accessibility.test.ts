@@ -88,13 +88,14 @@ async function seriousViolations(page: Page) {
   });
 }
 
-/** Opens one view in one color scheme, waits until it has loaded, and runs axe on it. */
-async function violationsOf(hash: string, colorScheme: (typeof schemes)[number]) {
+/** Opens one view in one color scheme, waits until it has loaded (and `ready` shows), and runs axe on it. */
+async function violationsOf(hash: string, colorScheme: (typeof schemes)[number], ready?: string) {
   const page = await browser.newPage();
   try {
     await page.emulateMedia({ colorScheme });
     await page.goto(`${server.url}index.html#${hash}`);
     await waitForSettled(page);
+    if (ready) await page.waitForSelector(ready, { timeout: 60_000 });
     const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
     if (dark !== (colorScheme === 'dark')) throw new Error(`the page did not get the ${colorScheme} scheme`);
     return await seriousViolations(page);
@@ -111,6 +112,17 @@ describe.each(schemes)('accessibility, %s theme', (colorScheme) => {
   it('the item page with an item open has none either', async () => {
     await expect(
       violationsOf(`page=item&item=${encodeURIComponent(firstItemId)}`, colorScheme),
+    ).resolves.toEqual([]);
+  });
+
+  it('the explorer with a result on screen has none either', async () => {
+    const sql = 'SELECT item_id, date, demand FROM fact_demand_daily ORDER BY item_key, date LIMIT 5000';
+    await expect(
+      violationsOf(
+        `page=explorer&sql=${encodeURIComponent(sql)}`,
+        colorScheme,
+        '[data-table="explorer-result"] [role="row"][data-row="0"]',
+      ),
     ).resolves.toEqual([]);
   });
 });

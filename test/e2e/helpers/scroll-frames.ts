@@ -2,6 +2,8 @@
  * Scrolls an element a fixed distance every animation frame, the way a fast flick or a held
  * scrollbar does, and returns the time between frames (ms). Runs inside the page.
  */
+import type { Page } from 'playwright-core';
+
 export interface ScrollFrames {
   frames: number[];
   scrolledPx: number;
@@ -43,4 +45,51 @@ export function frameStats(frames: readonly number[]) {
     medianMs: at(0.5),
     over20Ms: frames.filter((f) => f > 20).length,
   };
+}
+
+/** Renderer main-thread time (ms) by kind, from Chromium's own counters (CDP Performance.getMetrics). */
+export interface MainThreadMs {
+  task: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+/**
+ * Runs `work` and returns the main-thread time Chromium counted during it. Frame gaps measure the
+ * whole machine (on shared cores they grow with other processes' load); these counters measure
+ * what the page itself made the renderer do.
+ */
+export async function mainThreadDuring<T>(
+  page: Page,
+  work: () => Promise<T>,
+): Promise<{ result: T; mainThread: MainThreadMs }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const read = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return {
+        task: value('TaskDuration'),
+        script: value('ScriptDuration'),
+        layout: value('LayoutDuration'),
+        style: value('RecalcStyleDuration'),
+      };
+    };
+    const before = await read();
+    const result = await work();
+    const after = await read();
+    return {
+      result,
+      mainThread: {
+        task: after.task - before.task,
+        script: after.script - before.script,
+        layout: after.layout - before.layout,
+        style: after.style - before.style,
+      },
+    };
+  } finally {
+    await cdp.detach();
+  }
 }
