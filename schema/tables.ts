@@ -55,6 +55,8 @@ export const modelNames = [
   'croston',
   'sba',
   'tsb',
+  // SBA on weekly totals spread back over the days (ADIDA); on weekly or monthly series it is SBA.
+  'adida',
   'ets',
   'mstl',
   'prophet',

@@ -1,7 +1,9 @@
 /**
  * Prophet from @bsull/augurs with the Stan optimizer compiled to wasm
- * (@bsull/augurs-prophet-wasmstan). Daily series are fitted on their last two years (yearly and
- * weekly seasonality), which holds the seasonality Prophet can use and bounds its cost.
+ * (@bsull/augurs-prophet-wasmstan). Daily series called directly are fitted on their last two years
+ * (yearly and weekly seasonality). Weekly series (how daily items reach it, as weekly totals) get a
+ * smaller model: 5 trend changepoints instead of 25 and a yearly season of Fourier order 3 instead
+ * of 10, which halved its cost and scored the same on the mock lakehouse's backtest.
  */
 import { optimizer } from '@bsull/augurs-prophet-wasmstan';
 import { addPeriods } from '../period-dates.ts';
@@ -9,6 +11,10 @@ import { augursProphet } from './augurs-wasm.ts';
 import type { LocalModel } from './model.ts';
 
 const DAILY_WINDOW = 730;
+const WEEKLY_OPTIONS = {
+  nChangepoints: 5,
+  yearlySeasonality: { type: 'fourier', order: 3 },
+} as const;
 
 function seconds(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 1000;
@@ -24,7 +30,11 @@ export const prophet: LocalModel = {
     const future = Array.from({ length: horizon }, (_, h) =>
       seconds(addPeriods(context.start, context.period, train.length + h)),
     );
-    const model = new Prophet({ optimizer, uncertaintySamples: 0 });
+    const model = new Prophet({
+      optimizer,
+      uncertaintySamples: 0,
+      ...(context.period === 'week' ? WEEKLY_OPTIONS : {}),
+    });
     try {
       model.fit({ ds, y: values });
       return Array.from(model.predict({ ds: future }).yhat.point);

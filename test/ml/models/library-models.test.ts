@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { arima } from '../../../ml/src/models/arima.ts';
 import { ets } from '../../../ml/src/models/ets.ts';
+import { localModel } from '../../../ml/src/models/local-models.ts';
 import { mstl } from '../../../ml/src/models/mstl.ts';
 import { prophet } from '../../../ml/src/models/prophet.ts';
 
@@ -34,5 +35,13 @@ describe('library models', () => {
     const trend = Array.from({ length: 40 }, (_, i) => 5 + 3 * i);
     const forecast = arima.forecast(trend, 3, daily);
     forecast.forEach((value, h) => expect(value).toBeCloseTo(5 + 3 * (40 + h), -1));
+  });
+
+  it('on daily series, fit weekly totals and restore the weekday pattern', () => {
+    const long = Array.from({ length: 210 }, (_, i) => weekly[i % 7] ?? 0);
+    for (const name of ['ets', 'arima', 'prophet'] as const) {
+      const forecast = localModel(name)?.forecast(long, 14, daily) ?? [];
+      forecast.forEach((value, h) => expect(value, `${name} day ${h}`).toBeCloseTo(weekly[h % 7] ?? 0, 1));
+    }
   });
 });
