@@ -6,6 +6,7 @@ import type { BenchMode } from './bench-config.ts';
 import type { WasmTiming } from './browser-queries.ts';
 import type { ColdQuery } from './cold-queries.ts';
 import type { EngineTiming } from './engine-timing.ts';
+import type { ForecastRun } from './forecast-largest.ts';
 import type { MachineInfo } from './machine-info.ts';
 import type { DashboardPage } from './dashboard-queries.ts';
 import type { WarmSummary } from './query-summary.ts';
@@ -89,6 +90,8 @@ export interface BenchResults {
     lakehouses: BuildResult[];
     /** k in time ∝ rows^k, fitted on log-log; null with fewer than two sizes. */
     exponent: number | null;
+    /** The forecast job on the largest lakehouse (null when skipped, as in scale mode). */
+    forecast: ForecastRun | null;
   };
   /** The largest lakehouse of the run (in scale mode the 100M-row one). */
   browser: BrowserResults;

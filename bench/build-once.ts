@@ -4,10 +4,13 @@
  *
  *   node --import tsx bench/build-once.ts --items N --from YYYY-MM-DD --to YYYY-MM-DD --seed N --out DIR
  */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createProgress, runPipeline } from '#builder';
 import { manifestFiles } from '#schema/manifest.ts';
 import type { BuildMeasurement } from './build-measurement.ts';
+import { BUILD_MEASUREMENT_FILE } from './build-sizes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -54,4 +57,6 @@ const measurement: BuildMeasurement = {
   goldFiles: goldFiles.length,
   goldBytes: goldFiles.reduce((sum, file) => sum + file.bytes, 0),
 };
+// Also beside gold/, so `npm run bench -- --scale --built DIR` can measure this lakehouse again.
+await writeFile(path.join(out, BUILD_MEASUREMENT_FILE), `${JSON.stringify(measurement)}\n`);
 process.stdout.write(`${JSON.stringify(measurement)}\n`);

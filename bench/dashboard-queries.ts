@@ -7,6 +7,7 @@
  * The data quality page is left out: it reads silver files, not gold.
  */
 import type { ManifestTable } from '#schema/manifest.ts';
+import type { DemandGrain } from '#schema/tables.ts';
 import {
   categories,
   categoryMix,
@@ -19,6 +20,7 @@ import {
   itemMetrics,
   maseHistogram,
   modelLeaderboard,
+  overviewFilterFor,
   overviewKpis,
   searchItems,
   topItems,
@@ -42,6 +44,8 @@ export interface DashboardInputs {
   from: string;
   /** The manifest entry of fact_demand_daily (its files carry item_key ranges). */
   dailyFact: ManifestTable;
+  /** The manifest's `grains`: the overview picks its tables by them. */
+  grains: DemandGrain[];
 }
 
 export type DashboardPage = 'overview' | 'overview, filtered' | 'item' | 'accuracy';
@@ -61,23 +65,26 @@ const WORST_N = 15;
 const MASE_BIN_WIDTH = 0.1;
 const MASE_BINS = 31;
 
-/** The filtered overview: one category, the last 90 days (trend at day grain, as a planner zooms in). */
-const filtered = (inputs: DashboardInputs) => ({
-  category: inputs.category,
-  from: inputs.from,
-  to: inputs.lastDate,
-});
+/** The default overview's filter, as Overview.svelte applies it: nothing chosen. */
+const unfiltered = (inputs: DashboardInputs) => overviewFilterFor({}, inputs.grains);
+
+/**
+ * The filtered overview: one category, the last 90 days, widened to whole periods as Overview.svelte
+ * does before it passes the filter to every panel (trend at day grain, as a planner zooms in).
+ */
+const filtered = (inputs: DashboardInputs) =>
+  overviewFilterFor({ category: inputs.category, from: inputs.from, to: inputs.lastDate }, inputs.grains);
 
 export const dashboardQueries: readonly DashboardQuery[] = [
   // The default overview: every category, the whole range, weekly trend (the app's default grain).
   { id: 'o1', page: 'overview', label: 'categories', run: (db) => categories(db) },
-  { id: 'o2', page: 'overview', label: 'KPIs', run: (db) => overviewKpis(db, {}) },
+  { id: 'o2', page: 'overview', label: 'KPIs', run: (db, i) => overviewKpis(db, unfiltered(i), i.grains) },
   { id: 'o3', page: 'overview', label: 'forecast KPIs', run: (db) => forecastKpis(db, {}) },
   {
     id: 'o4',
     page: 'overview',
     label: 'demand trend, weekly',
-    run: (db) => demandTrend(db, { grain: 'week' }),
+    run: (db, i) => demandTrend(db, { ...unfiltered(i), grain: 'week' }, i.grains),
   },
   {
     id: 'o5',
@@ -85,10 +92,25 @@ export const dashboardQueries: readonly DashboardQuery[] = [
     label: 'forecast trend, weekly',
     run: (db) => forecastTrend(db, { grain: 'week' }),
   },
-  { id: 'o6', page: 'overview', label: `top ${TOP_N} items`, run: (db) => topItems(db, { limit: TOP_N }) },
-  { id: 'o7', page: 'overview', label: 'category mix', run: (db) => categoryMix(db, {}) },
+  {
+    id: 'o6',
+    page: 'overview',
+    label: `top ${TOP_N} items`,
+    run: (db, i) => topItems(db, { ...unfiltered(i), limit: TOP_N }, i.grains),
+  },
+  {
+    id: 'o7',
+    page: 'overview',
+    label: 'category mix',
+    run: (db, i) => categoryMix(db, unfiltered(i), i.grains),
+  },
   // The overview filtered to one category and the last 90 days.
-  { id: 'f1', page: 'overview, filtered', label: 'KPIs', run: (db, i) => overviewKpis(db, filtered(i)) },
+  {
+    id: 'f1',
+    page: 'overview, filtered',
+    label: 'KPIs',
+    run: (db, i) => overviewKpis(db, filtered(i), i.grains),
+  },
   {
     id: 'f2',
     page: 'overview, filtered',
@@ -99,7 +121,7 @@ export const dashboardQueries: readonly DashboardQuery[] = [
     id: 'f3',
     page: 'overview, filtered',
     label: 'demand trend, daily',
-    run: (db, i) => demandTrend(db, { ...filtered(i), grain: 'day' }),
+    run: (db, i) => demandTrend(db, { ...filtered(i), grain: 'day' }, i.grains),
   },
   {
     id: 'f4',
@@ -111,13 +133,16 @@ export const dashboardQueries: readonly DashboardQuery[] = [
     id: 'f5',
     page: 'overview, filtered',
     label: `top ${TOP_N} items`,
-    run: (db, i) => topItems(db, { ...filtered(i), limit: TOP_N }),
+    run: (db, i) => topItems(db, { ...filtered(i), limit: TOP_N }, i.grains),
   },
   {
     id: 'f6',
     page: 'overview, filtered',
     label: 'category mix',
-    run: (db, i) => categoryMix(db, { from: i.from, to: i.lastDate }),
+    run: (db, i) => {
+      const { from, to } = filtered(i);
+      return categoryMix(db, { from, to }, i.grains);
+    },
   },
   // The item page of the middle item, reached through the search box.
   {

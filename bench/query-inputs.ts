@@ -34,6 +34,7 @@ export async function queryInputs(itemsFile: string, manifest: Manifest): Promis
       lastDate,
       from: daysBefore(lastDate, FILTERED_DAYS - 1),
       dailyFact: manifest.tables.fact_demand_daily,
+      grains: manifest.grains,
     };
   } finally {
     db.close();

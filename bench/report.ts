@@ -48,6 +48,15 @@ function builderRows(results: BenchResults): Row[] {
     exponent === null ? 'n/a (one size)' : `k = ${exponent.toFixed(2)} over ${lakehouses.length} sizes`,
     'k ≤ 1',
   ]);
+  const { forecast } = results.builder;
+  if (forecast) {
+    rows.push([
+      'forecast',
+      `the largest lakehouse, ${forecast.models}`,
+      `${forecast.seconds.toFixed(1)} s`,
+      '',
+    ]);
+  }
   const largest = lakehouses.at(-1);
   const slowest = largest?.steps.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   if (largest && slowest) {
@@ -118,10 +127,10 @@ function browserRows(results: BenchResults): Row[] {
 }
 
 function sweepRows(results: BenchResults): Row[] {
-  const { factRows, points } = results.rowGroupSweep;
+  const { points } = results.rowGroupSweep;
   return points.map((point) => [
     'row groups',
-    `${count(point.rowGroupSize)} rows/group, the item's file (${count(factRows)} rows): ${point.rowGroups} groups, ${formatBytes(point.bytes)}`,
+    `${count(point.rowGroupSize)} rows/group, ${point.keys ? `part of the item's file (${count(point.rows)} rows)` : `the item's file (${count(point.rows)} rows)`}: ${point.rowGroups} groups, ${formatBytes(point.bytes)}`,
     `one item: ${traffic(point.singleItem.fact, point.bytes)}, cold ${ms(point.singleItem.coldMs)}, ` +
       `warm ${ms(point.singleItem.warm.medianMs)} · full scan: cold ${ms(point.fullScan.coldMs)}, ` +
       `warm ${ms(point.fullScan.warm.medianMs)}`,

@@ -1,6 +1,8 @@
 /**
- * The same fact rewritten at another row-group size, exactly as the builder writes it (sorted by
- * item_key then date, its Parquet options), with native DuckDB; reports the row groups it got.
+ * The same fact rewritten at another row-group size, and optionally cut to a smaller item_key
+ * range (a smaller file, as a smaller rows-per-file setting would write), exactly as the builder
+ * writes it (sorted by item_key then date, its Parquet options), with native DuckDB; reports the
+ * row groups it got.
  */
 import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -12,6 +14,9 @@ import { goldTables } from '#schema/tables.ts';
 
 export interface FactLayout {
   rowGroupSize: number;
+  /** The item_key range kept; undefined keeps the whole file. */
+  keys?: { min: number; max: number } | undefined;
+  rows: number;
   path: string;
   bytes: number;
   rowGroups: number;
@@ -24,35 +29,39 @@ const columns = sqlJoin(
   ', ',
 );
 
-// The builder's order and options; only the row-group size varies.
+// The builder's order and options; only the row-group size and the item_key range vary.
 const COPY_SQL = (source: string, target: string, rowGroupSize: number) => sql`
 COPY (
   SELECT ${columns}
   FROM read_parquet(${sqlString(source)})
+  WHERE ${ident('column', 'item_key')} BETWEEN $min AND $max
   ORDER BY ${ident('column', 'item_key')}, ${ident('column', 'date')}
 ) TO ${sqlString(target)} ${parquetOptions(rowGroupSize)}`;
 
 const LAYOUT_SQL = (target: string) => sql`
 SELECT
   count(DISTINCT row_group_id) AS row_groups,
+  sum(row_group_num_rows) FILTER (WHERE column_id = 0) AS rows,
   max(row_group_num_rows) AS largest_row_group
 FROM parquet_metadata(${sqlString(target)})`;
 
 export async function rewriteFact(
   source: string,
-  targets: readonly { path: string; rowGroupSize: number }[],
+  targets: readonly Pick<FactLayout, 'path' | 'rowGroupSize' | 'keys'>[],
 ): Promise<FactLayout[]> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     const layouts: FactLayout[] = [];
     for (const target of targets) {
-      await connection.run(COPY_SQL(source, target.path, target.rowGroupSize));
+      const keys = target.keys ?? { min: -(2 ** 31), max: 2 ** 31 - 1 };
+      await connection.run(COPY_SQL(source, target.path, target.rowGroupSize), keys);
       const reader = await connection.runAndReadAll(LAYOUT_SQL(target.path));
       const [row] = reader.getRowObjectsJS();
       layouts.push({
         ...target,
         bytes: (await stat(target.path)).size,
+        rows: Number(row?.rows),
         rowGroups: Number(row?.row_groups),
         largestRowGroup: Number(row?.largest_row_group),
       });

@@ -51,8 +51,8 @@ export async function rowGroupSweep(
       // One item first, while nothing of the file is cached; the scan then reads the rest.
       const singleItem = await measure(await statements.item(probe));
       const fullScan = await measure(statements.scan(probe));
-      const { rowGroupSize, bytes, rowGroups, largestRowGroup } = layout;
-      points.push({ rowGroupSize, bytes, rowGroups, largestRowGroup, singleItem, fullScan });
+      const { rowGroupSize, keys, rows, bytes, rowGroups, largestRowGroup } = layout;
+      points.push({ rowGroupSize, keys, rows, bytes, rowGroups, largestRowGroup, singleItem, fullScan });
     } finally {
       await session.close();
     }

@@ -20,7 +20,8 @@ import { openAppSession, type AppSession } from './app-session.ts';
 import { benchConfig } from './bench-config.ts';
 import type { BenchResults, ColdLoad } from './bench-results.ts';
 import { timeWasmQueries } from './browser-queries.ts';
-import { buildSizes } from './build-sizes.ts';
+import { buildSizes, builtLakehouse } from './build-sizes.ts';
+import { forecastLargest, type ForecastRun } from './forecast-largest.ts';
 import { measureColdQuery, withProbeFile } from './cold-queries.ts';
 import {
   dashboardQueries,
@@ -70,6 +71,15 @@ function itemDailyOnProbe(inputs: DashboardInputs, itemFile: string, probe: Prob
   return recordStatement((db) => dashboardQuery(ITEM_DAILY_QUERY_ID).run(db, { ...inputs, dailyFact }));
 }
 
+/** The item_key range of the `parts`-th of the file's items that holds `itemKey`. */
+function partHolding(file: ManifestFile, itemKey: number, parts: number): { min: number; max: number } {
+  if (!file.item_keys) throw new Error(`${file.path} has no item_key range`);
+  const { min, max } = file.item_keys;
+  const size = Math.ceil((max - min + 1) / parts);
+  const start = min + Math.floor((itemKey - min) / size) * size;
+  return { min: start, max: Math.min(max, start + size - 1) };
+}
+
 /** The sweep's full scan: every column's worth of work over the whole probe file. */
 function scanProbe(probe: ProbeFile) {
   return {
@@ -96,9 +106,17 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
       .join(' ')})`,
   );
 
-  const built = await buildSizes(config, workDir, log);
+  const built = config.builtDir
+    ? [await builtLakehouse(path.resolve(config.builtDir), config.targetRows.at(-1) ?? 0)]
+    : await buildSizes(config, workDir, log);
   const largest = built.at(-1);
   if (!largest) throw new Error('no lakehouse was built');
+  let forecast: ForecastRun | undefined;
+  if (config.forecast) {
+    log('forecasting the largest lakehouse (quick candidates)…');
+    forecast = await forecastLargest(largest.dataDir);
+    log(`  forecast in ${forecast.seconds.toFixed(1)} s`);
+  }
   const manifest = await readManifest(largest.dataDir);
   const local = (relative: string) => path.join(largest.dataDir, relative);
   const inputs = await queryInputs(local(onlyFile(manifest.tables.dim_item).path), manifest);
@@ -120,9 +138,10 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
   await link(local(itemFile), path.join(probeRoot, 'probe', probeName));
   const layouts = await rewriteFact(
     local(itemFile),
-    config.rowGroupSizes.map((rowGroupSize) => ({
+    config.sweep.map(({ rowGroupSize, filePart }) => ({
       rowGroupSize,
-      path: path.join(probeRoot, 'probe', `fact-rg-${rowGroupSize}.parquet`),
+      keys: filePart > 1 ? partHolding(itemFileEntry, inputs.itemKey, filePart) : undefined,
+      path: path.join(probeRoot, 'probe', `fact-rg-${rowGroupSize}-part-${filePart}.parquet`),
     })),
   );
 
@@ -201,6 +220,7 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
           goldBytes: build.goldBytes,
         })),
         exponent: exponent ?? null,
+        forecast: forecast ?? null,
       },
       browser: {
         lakehouse: {

@@ -14,7 +14,7 @@ import {
 import { recordStatement } from '../../bench/recording-db.ts';
 import { sampleForecasts, sampleMetrics } from '../web/helpers/sample-forecasts.ts';
 import { sampleDemand, sampleItems } from '../web/helpers/sample-gold.ts';
-import { sampleMonthly, sampleWeekly } from '../web/helpers/sample-periods.ts';
+import { sampleOverviewGold } from '../web/helpers/sample-category-daily.ts';
 import { writeGold } from '../web/helpers/write-gold.ts';
 
 describe('recordStatement', () => {
@@ -51,10 +51,7 @@ describe('the dashboard query set, recorded', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'nova-bench-recording-'));
     const files = await writeGold(dir, {
-      dim_item: sampleItems,
-      fact_demand_daily: sampleDemand,
-      fact_demand_weekly: sampleWeekly,
-      fact_demand_monthly: sampleMonthly,
+      ...sampleOverviewGold,
       fact_forecasts: sampleForecasts,
       fact_metrics: sampleMetrics,
     });
@@ -80,6 +77,7 @@ describe('the dashboard query set, recorded', () => {
       lastDate,
       from: sampleDemand.map((row) => row.date).sort()[10] ?? '',
       dailyFact,
+      grains: ['day', 'week', 'month'],
     };
   });
   afterAll(async () => {

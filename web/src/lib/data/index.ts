@@ -14,6 +14,7 @@ export { demandTrend } from './queries/overview/demand-trend.ts';
 export { forecastTrend } from './queries/overview/forecast-trend.ts';
 export { topItems } from './queries/overview/top-items.ts';
 export { categoryMix } from './queries/overview/category-mix.ts';
+export { overviewFilterFor } from './queries/overview/overview-range.ts';
 export { searchItems } from './queries/item/search-items.ts';
 export { itemById } from './queries/item/item-by-id.ts';
 export { itemHistory } from './queries/item/item-history.ts';
