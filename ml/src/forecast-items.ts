@@ -27,9 +27,16 @@ export interface ForecastOutput {
   metrics: MetricsRow[];
   fits: SeriesFit[];
   modelVersion: string;
-  /** CPU seconds per model family. */
+  /** Seconds per model family, summed over workers (the LSTM's: its wall time). */
   fitSeconds: Partial<Record<ModelName, number>>;
+  /** CPU seconds the LSTM took (the workers are done by then, so the process's CPU is its own). */
+  lstmCpuSeconds: number | undefined;
 }
+
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 export async function forecastItems(
   series: readonly Series[],
@@ -41,10 +48,13 @@ export async function forecastItems(
     workers: options.workers,
     log: options.log,
   });
+  let lstmCpuSeconds: number | undefined;
   if (config.models.includes('lstm')) {
     const started = performance.now();
+    const cpu = cpuSeconds();
     await fitLstmAll(sorted, pool.fits, config.spec, { ...config.lstm, seed: config.seed });
     pool.seconds.lstm = (performance.now() - started) / 1000;
+    lstmCpuSeconds = cpuSeconds() - cpu;
     options.log(`ml: lstm trained across ${sorted.length} series in ${pool.seconds.lstm.toFixed(1)} s`);
   }
   const perModel = Object.entries(pool.seconds).map(([model, seconds]) => `${model} ${seconds.toFixed(1)} s`);
@@ -74,5 +84,12 @@ export async function forecastItems(
     forecasts.push(...rows.forecasts);
     metrics.push(...rows.metrics);
   }
-  return { forecasts, metrics, fits: pool.fits, modelVersion: run.modelVersion, fitSeconds: pool.seconds };
+  return {
+    forecasts,
+    metrics,
+    fits: pool.fits,
+    modelVersion: run.modelVersion,
+    fitSeconds: pool.seconds,
+    lstmCpuSeconds,
+  };
 }

@@ -4,9 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { modelNames, type ModelName } from '#schema';
-import { CROSTON_ALPHA } from './models/croston.ts';
+import { ALPHA_GRID } from './models/croston.ts';
 import type { LstmConfig } from './models/lstm.ts';
-import { TSB_ALPHA, TSB_BETA } from './models/tsb.ts';
+import { TSB_GRID } from './models/tsb.ts';
 import type { SeriesSpec } from './series.ts';
 
 /** Bumped with every change to the forecasting code that changes its output. */
@@ -27,8 +27,8 @@ export const defaultModels: readonly ModelName[] = modelNames;
 export function modelVersion(config: ModelConfig): string {
   const settings = {
     ...config,
-    croston: { alpha: CROSTON_ALPHA },
-    tsb: { alpha: TSB_ALPHA, beta: TSB_BETA },
+    croston: { alphaGrid: ALPHA_GRID },
+    tsb: { grid: TSB_GRID },
     interval: 'residual-quantiles-conformal',
   };
   const hash = createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 10);

@@ -80,13 +80,14 @@ describe('ADIDA', () => {
     // Three weeks with demand on their first day only: totals 7, 0, 14.
     const week = (size: number) => [size, 0, 0, 0, 0, 0, 0];
     const train = [...week(7), ...week(0), ...week(14)];
-    // Croston on [7, 0, 14], α 0.1: first demand 7 at interval 1; then 14 after 2 weeks:
-    // size 7 + 0.1·7 = 7.7, interval 1 + 0.1·1 = 1.1; SBA: (1 − 0.05)·7.7 / 1.1 = 6.65 a week.
+    // SBA on [7, 0, 14]: rate 7 forecasts both later weeks, so the in-sample error
+    // 49f² + (14 − 7f)² is least for the bias factor f = 1 − α/2 nearest 1: α 0.05. Then 14 after
+    // 2 weeks: size 7 + 0.05·7 = 7.35, interval 1 + 0.05·1 = 1.05; SBA: 0.975·7.35 / 1.05 = 6.825.
     const adida = localModel('adida');
     const forecast = adida?.forecast(train, 8, daily) ?? [];
-    expect(forecast[0]).toBeCloseTo(6.65, 12);
+    expect(forecast[0]).toBeCloseTo(6.825, 12);
     expect(forecast.slice(1, 7)).toEqual(new Array<number>(6).fill(0));
-    expect(forecast[7]).toBeCloseTo(6.65, 12);
+    expect(forecast[7]).toBeCloseTo(6.825, 12);
   });
 
   it('is SBA itself on monthly series', () => {
