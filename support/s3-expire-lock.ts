@@ -4,17 +4,15 @@
  * without the tests waiting out the real lease.
  */
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { LOCK_PATH } from '../builder/src/publish/s3/bucket-lock.ts';
 import type { S3TestServer } from './s3-server.ts';
-
-// The builder's LOCK_PATH (builder/src/publish/s3/bucket-lock.ts).
-const LOCK_NAME = '.builder.lock';
 
 export async function expireBucketLock(
   server: S3TestServer,
   client: S3Client,
   prefix: string,
 ): Promise<void> {
-  const key = `${prefix}/${LOCK_NAME}`;
+  const key = `${prefix}/${LOCK_PATH}`;
   const response = await fetch(server.url(key));
   if (response.status === 404) return;
   const lock = (await response.json()) as Record<string, unknown>;

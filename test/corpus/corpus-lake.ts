@@ -11,27 +11,14 @@ import { sqlString, sqlStringList } from '#schema';
 import { BUILDER_CLI, runCli, type CliRun } from '#support/run-cli.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { expectManifestIntact, readManifest, tableFiles } from '../helpers/lakehouse.ts';
+import { SAMPLE_EXPORT, sampleExportArgs } from '../helpers/sample-export.ts';
 import type { CorpusCase, Literal } from './cases.ts';
 
 export const CORPUS = path.join(import.meta.dirname, 'files');
-const SAMPLE = 'builder/samples/erp-export';
-const SAMPLE_MAPPING = `${SAMPLE}/mapping.json`;
 
 /** The lakehouse every case starts from: the sample export ingested and built. */
 export async function buildBaseLake(dir: string): Promise<void> {
-  const run = await runCli(BUILDER_CLI, [
-    'run',
-    '--out',
-    dir,
-    '--source',
-    'file',
-    '--input',
-    `${SAMPLE}/movimentos_2025T1.csv`,
-    '--item-master',
-    `${SAMPLE}/itens.csv`,
-    '--mapping',
-    SAMPLE_MAPPING,
-  ]);
+  const run = await runCli(BUILDER_CLI, ['run', '--out', dir, ...sampleExportArgs]);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
 }
@@ -57,7 +44,9 @@ export interface CaseInput {
 }
 
 export function runCase(lake: string, input: CaseInput): Promise<CliRun> {
-  const mapping = input.mapping ? path.join(import.meta.dirname, 'mappings', input.mapping) : SAMPLE_MAPPING;
+  const mapping = input.mapping
+    ? path.join(import.meta.dirname, 'mappings', input.mapping)
+    : SAMPLE_EXPORT.mapping;
   const files = input.itemMaster
     ? ['--input', path.join(CORPUS, 'movements-for-items.csv'), '--item-master', input.input]
     : ['--input', input.input];

@@ -9,19 +9,8 @@ import { openTestConnection } from '../helpers/duckdb.ts';
 import { sqlStringList } from '#schema';
 import { expectManifestIntact, readManifest, tableFiles } from '../helpers/lakehouse.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
+import { SAMPLE_EXPORT, sampleExportArgs } from '../helpers/sample-export.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
-
-const SAMPLE = 'builder/samples/erp-export';
-const sampleArgs = [
-  '--source',
-  'file',
-  '--input',
-  `${SAMPLE}/movimentos_2025T1.csv`,
-  '--item-master',
-  `${SAMPLE}/itens.csv`,
-  '--mapping',
-  `${SAMPLE}/mapping.json`,
-];
 
 describe('builder on the sample ERP export', () => {
   let root: string;
@@ -40,7 +29,7 @@ describe('builder on the sample ERP export', () => {
 
   it('round-trips the Latin-1, decimal-comma, dd/mm/yyyy export into gold', async () => {
     const out = path.join(root, 'sample');
-    const run = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleArgs]);
+    const run = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleExportArgs]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/latin-1/);
@@ -58,11 +47,11 @@ describe('builder on the sample ERP export', () => {
       SELECT sum(TRY_CAST(replace("Quantidade", ',', '.') AS DOUBLE)) AS units
       FROM (
         SELECT DISTINCT ON (upper(trim("Nº Documento"))) *
-        FROM read_csv('${SAMPLE}/movimentos_2025T1.csv', encoding = 'latin-1', all_varchar = true)
+        FROM read_csv('${SAMPLE_EXPORT.movements}', encoding = 'latin-1', all_varchar = true)
       )
       WHERE TRY_CAST(replace("Quantidade", ',', '.') AS DOUBLE) > 0
         AND try_strptime("Data Movimento", '%d/%m/%Y') IS NOT NULL
-        AND "Código Material" IN (SELECT "Código" FROM read_csv('${SAMPLE}/itens.csv', all_varchar = true))`);
+        AND "Código Material" IN (SELECT "Código" FROM read_csv('${SAMPLE_EXPORT.itemMaster}', all_varchar = true))`);
     expect(manifest.summary.units_total).toBeCloseTo(raw[0]?.units ?? -1, 6);
     const [item] = await db.rows<{ name: string; unit_cost_brl: number; category: string }>(
       `SELECT name, unit_cost_brl, category FROM read_parquet(${sqlStringList(tableFiles(out, manifest, 'dim_item'))}) WHERE item_id = 'BAT-LI48'`,
@@ -73,11 +62,11 @@ describe('builder on the sample ERP export', () => {
   it('skips a file it has already ingested, unless --force', async () => {
     const out = path.join(root, 'sample');
     const before = await readManifest(out);
-    const again = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleArgs]);
+    const again = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleExportArgs]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/identical to batch/);
     expect((await readManifest(out)).build_id).toBe(before.build_id);
-    const forced = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleArgs, '--force']);
+    const forced = await runCli(BUILDER_CLI, ['run', '--out', out, ...sampleExportArgs, '--force']);
     expect(forced.code).toBe(0);
     const after = await readManifest(out);
     expect(after.build_id).not.toBe(before.build_id);
@@ -103,7 +92,7 @@ describe('builder on the sample ERP export', () => {
       '--input',
       april,
       '--mapping',
-      `${SAMPLE}/mapping.json`,
+      SAMPLE_EXPORT.mapping,
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -145,9 +134,9 @@ describe('builder input errors', () => {
       '--input',
       input,
       '--item-master',
-      `${SAMPLE}/itens.csv`,
+      SAMPLE_EXPORT.itemMaster,
       '--mapping',
-      `${SAMPLE}/mapping.json`,
+      SAMPLE_EXPORT.mapping,
       ...extra,
     ]);
 
@@ -209,9 +198,9 @@ describe('builder input errors', () => {
       '--source',
       'file',
       '--input',
-      `${SAMPLE}/movimentos_2025T1.csv`,
+      SAMPLE_EXPORT.movements,
       '--mapping',
-      `${SAMPLE}/mapping.json`,
+      SAMPLE_EXPORT.mapping,
     ]);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/no item master has been ingested yet/);

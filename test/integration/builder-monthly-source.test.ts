@@ -9,6 +9,7 @@ import { sqlStringList, type Manifest } from '#schema';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { openTestConnection } from '../helpers/duckdb.ts';
 import { expectManifestIntact, tableFiles } from '../helpers/lakehouse.ts';
+import { SAMPLE_EXPORT } from '../helpers/sample-export.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const MONTHLY = 'builder/samples/erp-export-monthly';
@@ -28,7 +29,7 @@ describe('builder on a monthly ERP export', () => {
     out = path.join(root, 'lake');
     const run = await runCli(BUILDER_CLI, [
       ...['run', '--out', out, '--source', 'file', '--input', EXPORT],
-      ...['--item-master', 'builder/samples/erp-export/itens.csv', '--mapping', `${MONTHLY}/mapping.json`],
+      ...['--item-master', SAMPLE_EXPORT.itemMaster, '--mapping', `${MONTHLY}/mapping.json`],
     ]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -83,16 +84,8 @@ describe('builder on a monthly ERP export', () => {
 
   it('refuses to mix the monthly batches with daily ones in one lakehouse', async () => {
     const run = await runCli(BUILDER_CLI, [
-      ...[
-        'run',
-        '--out',
-        out,
-        '--source',
-        'file',
-        '--input',
-        'builder/samples/erp-export/movimentos_2025T1.csv',
-      ],
-      ...['--mapping', 'builder/samples/erp-export/mapping.json'],
+      ...['run', '--out', out, '--source', 'file', '--input', SAMPLE_EXPORT.movements],
+      ...['--mapping', SAMPLE_EXPORT.mapping],
     ]);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/mix grains \(month, day\)/);

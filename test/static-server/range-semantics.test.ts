@@ -4,27 +4,16 @@
  * `Content-Range: bytes *\/size`; a header the server may ignore (several ranges, an unknown unit,
  * bad syntax) gets the whole file with 200 — never a wrong 206 or a 5xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../static-server/src/server.ts';
-import { buildId, createFixtureTree, type FixtureTree } from './fixture-tree.ts';
+import { describe, expect, it } from 'vitest';
+import { buildId } from './fixture-tree.ts';
+import { serveFixtureTree } from './served-fixture.ts';
 import { rawRequest } from './raw-request.ts';
 
 const parquetPath = `/gold/${buildId}/fact.parquet`;
 const SIZE = 4096;
-let tree: FixtureTree;
-let server: StaticServer;
+const served = serveFixtureTree();
 
-beforeAll(async () => {
-  tree = await createFixtureTree();
-  server = await startStaticServer({ roots: [tree.app, tree.data], port: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await tree?.remove();
-});
-
-const get = (range: string) => rawRequest(server.port, parquetPath, { headers: { Range: range } });
+const get = (range: string) => rawRequest(served.server.port, parquetPath, { headers: { Range: range } });
 
 describe('Range semantics (RFC 9110)', () => {
   it.each([
@@ -43,7 +32,7 @@ describe('Range semantics (RFC 9110)', () => {
     const res = await get(range);
     expect(res.status).toBe(206);
     expect(res.headers['content-range']).toBe(`bytes ${start}-${end}/${SIZE}`);
-    expect(res.body.equals(tree.parquet.subarray(start, end + 1))).toBe(true);
+    expect(res.body.equals(served.tree.parquet.subarray(start, end + 1))).toBe(true);
   });
 
   it.each([
@@ -73,11 +62,11 @@ describe('Range semantics (RFC 9110)', () => {
     const res = await get(range);
     expect(res.status).toBe(200);
     expect(res.headers['content-range']).toBeUndefined();
-    expect(res.body.equals(tree.parquet)).toBe(true);
+    expect(res.body.equals(served.tree.parquet)).toBe(true);
   });
 
   it('answers HEAD with an unsatisfiable Range by 416 and no body', async () => {
-    const res = await rawRequest(server.port, parquetPath, {
+    const res = await rawRequest(served.server.port, parquetPath, {
       method: 'HEAD',
       headers: { Range: 'bytes=5000-' },
     });

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer, type StaticServer } from '../../static-server/src/server.ts';
-import { buildId, createFixtureTree, secret, type FixtureTree } from './fixture-tree.ts';
+import { describe, expect, it } from 'vitest';
+import { buildId, secret } from './fixture-tree.ts';
+import { serveFixtureTree } from './served-fixture.ts';
 import { rawRequest } from './raw-request.ts';
 
-let tree: FixtureTree;
-let server: StaticServer;
+const served = serveFixtureTree();
 
-const get = (path: string) => rawRequest(server.port, path);
-
-beforeAll(async () => {
-  tree = await createFixtureTree();
-  server = await startStaticServer({ roots: [tree.app, tree.data], port: 0 });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await tree?.remove();
-});
+const get = (path: string) => rawRequest(served.server.port, path);
 
 describe('startStaticServer path safety', () => {
   it.each([
@@ -62,7 +51,7 @@ describe('startStaticServer path safety', () => {
   });
 
   it('never serves the absolute path of a file outside the roots', async () => {
-    const absolute = `${tree.base}/outside/secret.txt`;
+    const absolute = `${served.tree.base}/outside/secret.txt`;
     for (const path of [`/${absolute}`, `/${encodeURIComponent(absolute)}`, absolute]) {
       const res = await get(path);
       expect([400, 404]).toContain(res.status);
