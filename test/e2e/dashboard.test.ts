@@ -283,6 +283,20 @@ describe('dashboard in headless Chromium', () => {
             `${hash}: page is ${scrollWidth} px wide in a ${clientWidth} px window`,
           ).toBeLessThanOrEqual(clientWidth);
           expect(await elementsWiderThanParent(page), hash).toEqual([]);
+          // An id such as NC-BAT-0042 is read as one token: wrapped mid-code it reads as two.
+          const wrappedIds = await page
+            .locator('[data-table="top-items"] tbody td:first-child')
+            .evaluateAll((cells) =>
+              cells
+                .filter((cell) => {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+                  return lineTops.size > 1;
+                })
+                .map((cell) => cell.textContent),
+            );
+          expect(wrappedIds, hash).toEqual([]);
         }
         await page.screenshot({ path: `test-results/overview-${size.name}.png`, fullPage: true });
       } finally {
@@ -358,6 +372,24 @@ describe('dashboard in headless Chromium', () => {
     await expect(page.locator('nav a').first().textContent()).resolves.toBe('Visão geral');
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toMatch(/\b(Units|Items|Daily|Weekly|Loading|Category)\b/);
+  });
+
+  it('labels the trend axes in pt-BR number and month formats', async () => {
+    await openView('', await nativeFor());
+    const ticks = (axis: 'x' | 'y') =>
+      page.locator(`[data-chart="demand-trend"] .${axis}-axis .tick text`).allTextContents();
+    const yTicks = await ticks('y');
+    expect(yTicks.length).toBeGreaterThan(1);
+    // "12,5 mil", "R$ 3,4 mi", "92.670": never "12.5k" or "92,670".
+    for (const tick of yTicks) expect(tick).toMatch(/^(R\$ )?−?\d{1,3}(\.\d{3})*(,\d+)?( (mil|mi|bi))?$/);
+    const xTicks = await ticks('x');
+    expect(xTicks.length).toBeGreaterThan(1);
+    // "fev 2024", "05/02", "2024": never "Feb 2024" or "2/5".
+    for (const tick of xTicks) {
+      expect(tick).toMatch(
+        /^((jan|fev|mar|abr|mai|jun|jul|ago|set|out|nov|dez) \d{4}|\d{2}\/\d{2}(\/\d{4})?|\d{4})$/,
+      );
+    }
   });
 
   it('loads nothing from any origin but its own', () => {
