@@ -6,14 +6,12 @@ import { median } from 'd3-array';
 import { format } from 'd3-format';
 import { formatBytes } from '#builder';
 import type { BenchResults, BrowserResults } from './bench-results.ts';
+import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
 
 export const README_START = '<!-- bench:performance:start -->';
 export const README_END = '<!-- bench:performance:end -->';
 
-const count = format(',.0f');
 const percent = format('.2%');
-const ms = (value: number) => (value < 10 ? `${value.toFixed(1)} ms` : `${count(value)} ms`);
-const times = (value: number) => `${value.toFixed(1)}×`;
 const loads = (values: readonly number[]) => values.map((value) => value.toFixed(1)).join(' / ');
 
 type Row = [measure: string, result: string, goal: string];
@@ -33,7 +31,7 @@ function buildRows(results: BenchResults): Row[] {
     `builder, mock → gold, ${count(build.factRows)} fact rows (${count(build.items)} items × 3 y)`,
     `${build.seconds.toFixed(1)} s, peak RSS ${formatBytes(build.peakRssBytes)}; gold ${count(build.goldFiles)} files, ` +
       `${formatBytes(build.goldBytes)}`,
-    build.factRows >= 50_000_000 ? '≤ 10 min, ≤ 3 GB' : build.factRows >= 5_000_000 ? '≤ 60 s, ≤ 2 GB' : '',
+    buildGoal(build.factRows),
   ]);
 }
 
@@ -68,12 +66,7 @@ function browserRows(browser: BrowserResults, scale: boolean): Row[] {
 }
 
 function table(rows: readonly Row[]): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  return [
-    '| measure | result (warm: wasm / native) | goal |',
-    '| --- | --- | --- |',
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(['measure', 'result (warm: wasm / native)', 'goal'], rows);
 }
 
 /** The text between the README markers: one table per run given. */

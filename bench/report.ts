@@ -7,14 +7,12 @@ import { median } from 'd3-array';
 import { formatBytes } from '#builder';
 import type { BenchResults } from './bench-results.ts';
 import type { WasmTiming } from './browser-queries.ts';
+import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
 import type { FileTraffic } from './served-log.ts';
 
-const count = format(',.0f');
 const rate = format(',.3~s');
 const percent = format('.1%');
 const percent2 = format('.2%');
-const ms = (value: number) => (value < 10 ? `${value.toFixed(1)} ms` : `${count(value)} ms`);
-const times = (value: number) => `${value.toFixed(1)}×`;
 
 function traffic(fetched: FileTraffic, fileBytes: number): string {
   const gets = `${fetched.gets} GET${fetched.gets === 1 ? '' : 's'}`;
@@ -25,13 +23,6 @@ const warm = (timing: WasmTiming) =>
   `${ms(timing.medianMs)} (n=${timing.runs}, ${formatBytes(Math.round(timing.fetchedPerRun))} fetched/run)`;
 
 type Row = [area: string, measure: string, result: string, goal: string];
-
-/** The build budgets issue 11 sets: 10M rows in a minute, 100M rows in ten. */
-function buildGoal(factRows: number): string {
-  if (factRows >= 50_000_000) return '≤ 10 min, ≤ 3 GB';
-  if (factRows >= 5_000_000) return '≤ 60 s, ≤ 2 GB';
-  return '';
-}
 
 function builderRows(results: BenchResults): Row[] {
   const rows: Row[] = results.builder.lakehouses.map((build) => [
@@ -159,10 +150,5 @@ export function formatReport(results: BenchResults): string {
     ...browserRows(results),
     ...sweepRows(results),
   ];
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  return [
-    '| area | measure | result | goal |',
-    '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
-  ].join('\n');
+  return markdownTable(['area', 'measure', 'result', 'goal'], rows);
 }

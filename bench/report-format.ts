@@ -1,0 +1,26 @@
+/**
+ * How the bench writes its numbers and tables, shared by the printed report and the README table
+ * so both read alike.
+ */
+import { format } from 'd3-format';
+
+export const count = format(',.0f');
+export const ms = (value: number): string => (value < 10 ? `${value.toFixed(1)} ms` : `${count(value)} ms`);
+export const times = (value: number): string => `${value.toFixed(1)}×`;
+
+/** The build budgets issue 11 sets: 10M rows in a minute, 100M rows in ten. */
+export function buildGoal(factRows: number): string {
+  if (factRows >= 50_000_000) return '≤ 10 min, ≤ 3 GB';
+  if (factRows >= 5_000_000) return '≤ 60 s, ≤ 2 GB';
+  return '';
+}
+
+/** A markdown table; a `|` inside a cell is escaped so it cannot split the row. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
