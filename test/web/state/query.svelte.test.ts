@@ -85,4 +85,29 @@ describe('useQuery', () => {
     await settle();
     expect(state?.rows).toEqual([]);
   });
+
+  it('waits, loading, while its input is unknown, then runs once it is known', async () => {
+    const known = $state<{ value: string | undefined }>({ value: undefined });
+    let calls = 0;
+    let state: QueryState<string> | undefined;
+    destroy = $effect.root(() => {
+      state = useQuery(() => {
+        const value = known.value;
+        if (value === undefined) return undefined;
+        calls += 1;
+        return Promise.resolve([value]);
+      });
+    });
+    flushSync();
+    await settle();
+    expect(state?.loading).toBe(true);
+    expect(calls).toBe(0);
+
+    known.value = 'battery';
+    flushSync();
+    await settle();
+    expect(calls).toBe(1);
+    expect(state?.rows).toEqual(['battery']);
+    expect(state?.loading).toBe(false);
+  });
 });

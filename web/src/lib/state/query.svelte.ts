@@ -15,8 +15,12 @@ function toError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
-/** Call during component initialisation; `run` must read its reactive inputs synchronously. */
-export function useQuery<R>(run: () => Promise<R[]>): QueryState<R> {
+/**
+ * Call during component initialisation; `run` must read its reactive inputs synchronously. It
+ * returns `undefined` while an input the query needs is not known yet: nothing runs, the state
+ * stays loading, and the query starts when that input arrives.
+ */
+export function useQuery<R>(run: () => Promise<R[]> | undefined): QueryState<R> {
   let rows = $state.raw<R[]>([]);
   let loading = $state(true);
   let error = $state<Error | undefined>();
@@ -25,13 +29,13 @@ export function useQuery<R>(run: () => Promise<R[]>): QueryState<R> {
     let current = true;
     loading = true;
     error = undefined;
-    let answer: Promise<R[]>;
+    let answer: Promise<R[]> | undefined;
     try {
       answer = run();
     } catch (thrown) {
       answer = Promise.reject(thrown);
     }
-    answer.then(
+    answer?.then(
       (result) => {
         if (!current) return;
         rows = result;
