@@ -6,7 +6,9 @@ import type { BenchMode } from './bench-config.ts';
 import type { WasmTiming } from './browser-queries.ts';
 import type { ColdQuery } from './cold-queries.ts';
 import type { EngineTiming } from './engine-timing.ts';
+import type { ExplorerScroll } from './explorer-scroll.ts';
 import type { ForecastRun } from './forecast-largest.ts';
+import type { ItemSwitch } from './item-switch.ts';
 import type { MachineInfo } from './machine-info.ts';
 import type { DashboardPage } from './dashboard-queries.ts';
 import type { WarmSummary } from './query-summary.ts';
@@ -78,6 +80,10 @@ export interface BrowserResults {
   queries: QueryResult[];
   warm: WarmSummary;
   itemCold: ItemCold;
+  /** The item page switching item, warm (absent from runs before it was measured). */
+  itemSwitch?: ItemSwitch;
+  /** The explorer scrolling a result of over 100k rows (absent from runs before it was measured). */
+  explorerScroll?: ExplorerScroll;
 }
 
 export interface BenchResults {

@@ -6,6 +6,7 @@ import { median } from 'd3-array';
 import { format } from 'd3-format';
 import { formatBytes } from '#builder';
 import type { BenchResults, BrowserResults } from './bench-results.ts';
+import { interactionRows } from './interaction-rows.ts';
 import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
 
 export const README_START = '<!-- bench:performance:start -->';
@@ -50,6 +51,7 @@ function browserRows(browser: BrowserResults, scale: boolean): Row[] {
       scale ? '≤ 500 ms, ≤ 1 MB' : '≤ 1 % (goal 0.5 %)',
     ],
   ];
+  rows.push(...interactionRows(browser));
   if (scale) return rows;
   for (const query of queries) {
     rows.push([

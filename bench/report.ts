@@ -7,6 +7,7 @@ import { median } from 'd3-array';
 import { formatBytes } from '#builder';
 import type { BenchResults } from './bench-results.ts';
 import type { WasmTiming } from './browser-queries.ts';
+import { interactionRows } from './interaction-rows.ts';
 import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
 import type { FileTraffic } from './served-log.ts';
 
@@ -114,6 +115,7 @@ function browserRows(results: BenchResults): Row[] {
       'all',
     ],
   );
+  rows.push(...interactionRows(results.browser).map((row): Row => ['interaction', ...row]));
   return rows;
 }
 

@@ -31,6 +31,7 @@ import {
   type DashboardInputs,
 } from './dashboard-queries.ts';
 import { runMlBench } from './ml-bench.ts';
+import { measurePageInteractions } from './page-interactions.ts';
 import { machineInfo } from './machine-info.ts';
 import { timeNativeQueries } from './native-queries.ts';
 import { probeFile, type ProbeFile } from './probe-file.ts';
@@ -170,6 +171,14 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
     const wasm = await timeWasmQueries(session.page, served, statements, config.runs).finally(() =>
       session.close(),
     );
+    log('the item page switching item, and the explorer scrolling a large result…');
+    const interacting = await openSession();
+    const interactions = await measurePageInteractions(
+      interacting.page,
+      local(onlyFile(manifest.tables.dim_item).path),
+      Math.floor(largest.factRows / largest.items),
+      config.runs,
+    ).finally(() => interacting.close());
     log('DuckDB-WASM: the item daily history cold in a fresh session…');
     const probe = probeFile(server.url, probeName, itemFileEntry.bytes);
     const cold = await measureColdQuery(
@@ -244,6 +253,7 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
           fileBytes: itemFileEntry.bytes,
           factBytes: largest.factBytes,
         },
+        ...interactions,
       },
       rowGroupSweep: { factRows: itemFileEntry.rows, points },
     };

@@ -1,0 +1,108 @@
+/**
+ * Switching item on a warm item page, timed inside the page: from the hash change (what a link,
+ * back/forward or a typeahead pick does to the URL) to the new item's chart line painted, i.e.
+ * the path is in the DOM and the frame that holds it has been drawn. Every item is visited once
+ * first (the engine has read its rows: "warm"), then `rounds` times more in the same order.
+ */
+import { max, median } from 'd3-array';
+import type { Page } from 'playwright-core';
+import { openNodeDb } from '#support/node-db.ts';
+import { allowBenchFunctions } from './in-page.ts';
+
+export interface ItemSwitch {
+  items: string[];
+  rounds: number;
+  /** The first visit of each item after the page was warm: its rows possibly not yet read. */
+  firstVisitMs: number[];
+  /** Every warm switch: hash change → the new item's chart line painted. */
+  samplesMs: number[];
+  /** Of the same switches, hash change → the line in the DOM (before style, layout and paint). */
+  domMs: number[];
+  medianMs: number;
+  worstMs: number;
+}
+
+const SWITCH_TIMEOUT_MS = 30_000;
+
+/** `count` item_ids spread evenly over dim_item's order, so they sit in different row groups. */
+export async function spreadItems(itemsFile: string, count: number): Promise<string[]> {
+  const db = await openNodeDb({ dim_item: itemsFile });
+  try {
+    const rows = await db.query<{ item_id: string }>('SELECT item_id FROM dim_item ORDER BY item_key');
+    const step = rows.length / count;
+    const picked = Array.from({ length: Math.min(count, rows.length) }, (_, i) => rows[Math.floor(i * step)]);
+    return picked.flatMap((row) => (row ? [row.item_id] : []));
+  } finally {
+    db.close();
+  }
+}
+
+interface SwitchTiming {
+  domMs: number;
+  paintedMs: number;
+}
+
+/** Runs in the page: sets the hash and resolves once `itemId`'s chart line has been painted. */
+function switchItem(args: { hash: string; itemId: string; timeoutMs: number }): Promise<SwitchTiming> {
+  const selector = `[data-chart="item-forecast"][data-item="${CSS.escape(args.itemId)}"] svg path.line`;
+  return new Promise((resolve, reject) => {
+    let started = 0;
+    const observer = new MutationObserver(() => {
+      const path = document.querySelector(selector);
+      if (!path || (path.getAttribute('d') ?? '') === '') return;
+      observer.disconnect();
+      clearTimeout(timer);
+      const domMs = performance.now() - started;
+      requestAnimationFrame(() => {
+        // A message posted from a frame callback is handled once that frame's style, layout and
+        // paint are done: the moment the new chart is on screen.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve({ domMs, paintedMs: performance.now() - started });
+        channel.port2.postMessage(null);
+      });
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the chart of ${args.itemId} did not draw in ${args.timeoutMs} ms`));
+    }, args.timeoutMs);
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    // Named in the page's user timing too, so a trace of the run shows where each switch began.
+    started = performance.mark('item-switch', { detail: args.itemId }).startTime;
+    window.location.hash = args.hash;
+  });
+}
+
+const itemHash = (itemId: string) => `#${new URLSearchParams({ page: 'item', item: itemId }).toString()}`;
+
+export async function measureItemSwitch(
+  page: Page,
+  items: readonly string[],
+  rounds: number,
+): Promise<ItemSwitch> {
+  if (items.length < 2) throw new Error('switching needs at least two items');
+  await allowBenchFunctions(page);
+  const visit = (itemId: string) =>
+    page.evaluate(switchItem, { hash: itemHash(itemId), itemId, timeoutMs: SWITCH_TIMEOUT_MS });
+  // Open the page at the last item, so the first visit below is already a switch.
+  await visit(items.at(-1) as string);
+  const firstVisitMs: number[] = [];
+  for (const itemId of items) firstVisitMs.push((await visit(itemId)).paintedMs);
+  const samplesMs: number[] = [];
+  const domMs: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const itemId of items) {
+      const timing = await visit(itemId);
+      samplesMs.push(timing.paintedMs);
+      domMs.push(timing.domMs);
+    }
+  }
+  return {
+    items: [...items],
+    rounds,
+    firstVisitMs,
+    samplesMs,
+    domMs,
+    medianMs: median(samplesMs) ?? NaN,
+    worstMs: max(samplesMs) ?? NaN,
+  };
+}
