@@ -2,16 +2,18 @@
  * The browser's lakehouse connection: one init promise that fetches the manifest and starts
  * DuckDB-WASM in parallel, registers every gold file by URL (read with HTTP Range requests) and
  * creates one view per table. Every query awaits it; `Db` is implemented here on top.
+ *
+ * Only the worker is started from here (duckdb-bundles.ts holds nothing but file URLs); DuckDB's
+ * client code and the registration come in a chunk of their own, imported when the work starts,
+ * so the headline numbers from the manifest never wait for them.
  */
-import { DuckDBDataProtocol, type AsyncDuckDB, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { tablePaths, type Manifest } from '#schema/manifest.ts';
-import { goldTableIds } from '#schema/tables.ts';
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Manifest } from '#schema/manifest.ts';
 import { arrowToRows } from './arrow-rows.ts';
-import { fileUrl, resolveDataBaseUrl } from './data-location.ts';
+import { resolveDataBaseUrl } from './data-location.ts';
 import type { Db } from './db-port.ts';
-import { startDuckDB } from './duckdb-bundles.ts';
+import { startWorker } from './duckdb-bundles.ts';
 import { QueryError } from './errors.ts';
-import { goldViewSql } from './gold-views.ts';
 import { loadManifest } from './load-manifest.ts';
 
 let manifestPromise: Promise<Manifest> | undefined;
@@ -29,32 +31,23 @@ export function getManifest(): Promise<Manifest> {
   return manifestPromise;
 }
 
-async function registerGold(duck: AsyncDuckDB, manifest: Manifest, base: URL): Promise<void> {
-  const conn = await duck.connect();
-  try {
-    for (const id of goldTableIds) {
-      const paths = tablePaths(manifest.tables[id]);
-      // The registered name is the build-scoped path, so a new build never aliases an old file.
-      for (const path of paths) {
-        await duck.registerFileURL(path, fileUrl(base, path), DuckDBDataProtocol.HTTP, false);
-      }
-      const sql = goldViewSql(id, paths);
-      await conn.query(sql).catch((cause: unknown) => {
-        throw new QueryError(sql, cause);
-      });
-    }
-  } finally {
-    await conn.close();
-  }
-}
-
 /** DuckDB started and every gold view created; the worker is terminated if any of it fails. */
 async function openLakehouse(): Promise<AsyncDuckDB> {
-  const [started, manifest] = await Promise.allSettled([startDuckDB(), getManifest()]);
+  const worker = startWorker();
+  const client = Promise.all([import('./open-duckdb.ts'), import('./register-gold.ts')]);
+  const opened = client.then(
+    ([{ openDuckDB }]) => openDuckDB(worker),
+    (error: unknown) => {
+      worker.worker.terminate();
+      throw error;
+    },
+  );
+  const [started, manifest] = await Promise.allSettled([opened, getManifest()]);
   if (started.status === 'rejected') throw started.reason;
   const duck = started.value;
   try {
     if (manifest.status === 'rejected') throw manifest.reason;
+    const [, { registerGold }] = await client;
     await registerGold(duck, manifest.value, dataBaseUrl());
     return duck;
   } catch (error) {

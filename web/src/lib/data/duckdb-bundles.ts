@@ -3,32 +3,41 @@
  * (READER_DUCKDB_WASM_VERSION in schema/engine.ts): the last release whose wasm links the Parquet
  * reader; later ones fetch it from extensions.duckdb.org at run time, which breaks offline and
  * air-gapped use. Wasm and workers are Vite assets of this app, so nothing comes from a CDN.
+ *
+ * It imports only the files' URLs, none of DuckDB-WASM's JavaScript: the entry starts the worker
+ * from here while the rest of the app (and the DuckDB client code) is still loading, so the worker
+ * script and the 18 MB wasm (preloaded by index.html, see web/vite.config.ts) arrive in parallel.
  */
-import { AsyncDuckDB, VoidLogger, selectBundle, type DuckDBBundles } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { duckdbConfig } from './duckdb-config.ts';
 
-const bundles: DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  // Wasm exception handling: smaller and faster where the browser has it (all current ones).
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
+export interface DuckDBBundle {
+  mainModule: string;
+  mainWorker: string;
+}
 
-/** Starts the worker, instantiates the wasm and opens an in-memory database. */
-export async function startDuckDB(): Promise<AsyncDuckDB> {
-  const bundle = await selectBundle(bundles);
-  if (bundle.mainWorker === null) throw new Error('DuckDB-WASM bundle has no worker');
-  const worker = new Worker(bundle.mainWorker);
-  const duck = new AsyncDuckDB(new VoidLogger(), worker);
-  try {
-    await duck.instantiate(bundle.mainModule, bundle.pthreadWorker);
-    await duck.open(duckdbConfig);
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
-  return duck;
+export interface StartedWorker {
+  worker: Worker;
+  bundle: DuckDBBundle;
+}
+
+// The smallest module with a `try` block: valid only where the browser has wasm exception
+// handling, the same probe DuckDB-WASM's selectBundle runs (without loading its client code).
+const EXCEPTIONS_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+]);
+
+/** Wasm exception handling: smaller and faster where the browser has it (all current ones). */
+export function chooseBundle(): DuckDBBundle {
+  return WebAssembly.validate(EXCEPTIONS_PROBE)
+    ? { mainModule: ehWasm, mainWorker: ehWorker }
+    : { mainModule: mvpWasm, mainWorker: mvpWorker };
+}
+
+/** Starts DuckDB-WASM's worker at once; open-duckdb.ts instantiates the wasm in it. */
+export function startWorker(): StartedWorker {
+  const bundle = chooseBundle();
+  return { worker: new Worker(bundle.mainWorker), bundle };
 }

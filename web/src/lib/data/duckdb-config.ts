@@ -1,5 +1,5 @@
 /**
- * How the database is opened, shared by the browser (duckdb-bundles.ts) and the DuckDB-WASM tests
+ * How the database is opened, shared by the browser (open-duckdb.ts) and the DuckDB-WASM tests
  * in Node, so both hand Arrow the same types: counts and sums as doubles instead of BigInt or
  * Decimal objects, timestamps as Date64 milliseconds.
  */
