@@ -86,28 +86,40 @@ describe('useQuery', () => {
     expect(state?.rows).toEqual([]);
   });
 
-  it('waits, loading, while its input is unknown, then runs once it is known', async () => {
-    const known = $state<{ value: string | undefined }>({ value: undefined });
-    let calls = 0;
-    let state: QueryState<string> | undefined;
+  it('waits while not ready, keeping its rows, and runs once ready', async () => {
+    const gate = $state({ open: false, input: 1 });
+    const asked: number[] = [];
+    let state: QueryState<number> | undefined;
     destroy = $effect.root(() => {
-      state = useQuery(() => {
-        const value = known.value;
-        if (value === undefined) return undefined;
-        calls += 1;
-        return Promise.resolve([value]);
-      });
+      state = useQuery(
+        () => {
+          asked.push(gate.input);
+          return Promise.resolve([gate.input]);
+        },
+        { ready: () => gate.open },
+      );
     });
     flushSync();
     await settle();
+    expect(asked).toEqual([]);
     expect(state?.loading).toBe(true);
-    expect(calls).toBe(0);
 
-    known.value = 'battery';
+    gate.open = true;
     flushSync();
     await settle();
-    expect(calls).toBe(1);
-    expect(state?.rows).toEqual(['battery']);
-    expect(state?.loading).toBe(false);
+    expect(asked).toEqual([1]);
+    expect(state?.rows).toEqual([1]);
+
+    gate.open = false;
+    gate.input = 2;
+    flushSync();
+    await settle();
+    expect(asked).toEqual([1]);
+    expect(state).toMatchObject({ rows: [1], loading: true });
+    gate.open = true;
+    flushSync();
+    await settle();
+    expect(asked).toEqual([1, 2]);
+    expect(state).toMatchObject({ rows: [2], loading: false });
   });
 });

@@ -15,12 +15,17 @@ function toError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
-/**
- * Call during component initialisation; `run` must read its reactive inputs synchronously. It
- * returns `undefined` while an input the query needs is not known yet: nothing runs, the state
- * stays loading, and the query starts when that input arrives.
- */
-export function useQuery<R>(run: () => Promise<R[]> | undefined): QueryState<R> {
+export interface QueryOptions {
+  /**
+   * The query waits while this is false: it reports loading, keeps its rows and sends nothing.
+   * DuckDB-WASM answers one statement at a time, so a page can hold back the queries it needs
+   * later until the one that draws first has answered.
+   */
+  ready?: () => boolean;
+}
+
+/** Call during component initialisation; `run` must read its reactive inputs synchronously. */
+export function useQuery<R>(run: () => Promise<R[]>, options: QueryOptions = {}): QueryState<R> {
   let rows = $state.raw<R[]>([]);
   let loading = $state(true);
   let error = $state<Error | undefined>();
@@ -29,13 +34,14 @@ export function useQuery<R>(run: () => Promise<R[]> | undefined): QueryState<R> 
     let current = true;
     loading = true;
     error = undefined;
-    let answer: Promise<R[]> | undefined;
+    if (options.ready && !options.ready()) return;
+    let answer: Promise<R[]>;
     try {
       answer = run();
     } catch (thrown) {
       answer = Promise.reject(thrown);
     }
-    answer?.then(
+    answer.then(
       (result) => {
         if (!current) return;
         rows = result;
