@@ -78,7 +78,8 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Te
   const accessKeyId = options.accessKeyId ?? `test-${randomBytes(6).toString('hex')}`;
   const secretAccessKey = options.secretAccessKey ?? randomBytes(18).toString('base64url');
   const args = ['--import', 'tsx', PROCESS, '--dir', dataDir, '--port', String(options.port ?? 0)];
-  args.push('--bucket', bucket, '--access-key', accessKeyId, '--secret-key', secretAccessKey);
+  // `--name=value`: a base64url secret may start with '-', which parseArgs would take for an option.
+  args.push(`--bucket=${bucket}`, `--access-key=${accessKeyId}`, `--secret-key=${secretAccessKey}`);
   if (options.cors ?? true) args.push('--cors');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let port: number;
