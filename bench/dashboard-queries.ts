@@ -36,6 +36,8 @@ export interface DashboardInputs {
   itemKey: number;
   /** That item's category: the filtered overview shows it. */
   category: string;
+  /** The category's item_key span, as the overview takes it from its category list. */
+  categoryKeys: { first: number; last: number };
   /** What a planner types in the item search: the first word of the item's name. */
   searchText: string;
   /** The manifest's `actuals_through`, yyyy-mm-dd. */
@@ -73,7 +75,10 @@ const unfiltered = (inputs: DashboardInputs) => overviewFilterFor({}, inputs.gra
  * does before it passes the filter to every panel (trend at day grain, as a planner zooms in).
  */
 const filtered = (inputs: DashboardInputs) =>
-  overviewFilterFor({ category: inputs.category, from: inputs.from, to: inputs.lastDate }, inputs.grains);
+  overviewFilterFor(
+    { category: inputs.category, keys: inputs.categoryKeys, from: inputs.from, to: inputs.lastDate },
+    inputs.grains,
+  );
 
 export const dashboardQueries: readonly DashboardQuery[] = [
   // The default overview: every category, the whole range, weekly trend (the app's default grain).

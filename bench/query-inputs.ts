@@ -1,6 +1,7 @@
 /** The inputs of the dashboard query set, taken from the lakehouse itself (native DuckDB, once). */
 import type { Manifest } from '#schema/manifest.ts';
 import { openNodeDb } from '#support/node-db.ts';
+import { categories } from '#web-data';
 import type { DashboardInputs } from './dashboard-queries.ts';
 
 // The middle item of the sort order: its rows sit mid-file, neither in the first nor the last row group.
@@ -25,11 +26,14 @@ export async function queryInputs(itemsFile: string, manifest: Manifest): Promis
       MIDDLE_ITEM_SQL,
     );
     if (!row) throw new Error('dim_item is empty');
+    const categoryRow = (await categories(db)).find((candidate) => candidate.category === row.category);
+    if (!categoryRow) throw new Error(`category ${row.category} is not in the category list`);
     const lastDate = manifest.summary.actuals_through;
     return {
       itemId: row.item_id,
       itemKey: row.item_key,
       category: row.category,
+      categoryKeys: { first: categoryRow.first_key, last: categoryRow.last_key },
       searchText: row.name.split(/\s+/)[0] ?? row.item_id,
       lastDate,
       from: daysBefore(lastDate, FILTERED_DAYS - 1),

@@ -73,6 +73,10 @@ describe('the dashboard query set, recorded', () => {
       itemId: item.item_id,
       itemKey: item.item_key,
       category: item.category,
+      categoryKeys: {
+        first: Math.min(...sampleItems.filter((i) => i.category === item.category).map((i) => i.item_key)),
+        last: Math.max(...sampleItems.filter((i) => i.category === item.category).map((i) => i.item_key)),
+      },
       searchText: item.name.split(' ')[0] ?? '',
       lastDate,
       from: sampleDemand.map((row) => row.date).sort()[10] ?? '',

@@ -85,4 +85,41 @@ describe('useQuery', () => {
     await settle();
     expect(state?.rows).toEqual([]);
   });
+
+  it('waits while not ready, keeping its rows, and runs once ready', async () => {
+    const gate = $state({ open: false, input: 1 });
+    const asked: number[] = [];
+    let state: QueryState<number> | undefined;
+    destroy = $effect.root(() => {
+      state = useQuery(
+        () => {
+          asked.push(gate.input);
+          return Promise.resolve([gate.input]);
+        },
+        { ready: () => gate.open },
+      );
+    });
+    flushSync();
+    await settle();
+    expect(asked).toEqual([]);
+    expect(state?.loading).toBe(true);
+
+    gate.open = true;
+    flushSync();
+    await settle();
+    expect(asked).toEqual([1]);
+    expect(state?.rows).toEqual([1]);
+
+    gate.open = false;
+    gate.input = 2;
+    flushSync();
+    await settle();
+    expect(asked).toEqual([1]);
+    expect(state).toMatchObject({ rows: [1], loading: true });
+    gate.open = true;
+    flushSync();
+    await settle();
+    expect(asked).toEqual([1, 2]);
+    expect(state).toMatchObject({ rows: [2], loading: false });
+  });
 });

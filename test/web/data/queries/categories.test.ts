@@ -7,10 +7,12 @@ import { sampleItems } from '../../helpers/sample-gold.ts';
 describe.each(engines)('categories on $name', (engine) => {
   const db = useGold(engine, { dim_item: sampleItems });
 
-  it('lists each category once, sorted, with its item count', async () => {
-    const counts = new Map<string, number>();
-    for (const item of sampleItems) counts.set(item.category, (counts.get(item.category) ?? 0) + 1);
-    const expected = [...counts.keys()].sort().map((category) => ({ category, item_count: counts.get(category) }));
+  it('lists each category once, sorted, with its item count and item_key span', async () => {
+    const names = [...new Set(sampleItems.map((item) => item.category))].sort();
+    const expected = names.map((category) => {
+      const keys = sampleItems.filter((item) => item.category === category).map((item) => item.item_key);
+      return { category, item_count: keys.length, first_key: Math.min(...keys), last_key: Math.max(...keys) };
+    });
     expect(await categories(db())).toEqual(expected);
   });
 });

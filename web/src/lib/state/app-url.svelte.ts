@@ -25,11 +25,20 @@ function hrefOf(state: AppParams): string {
 
 /** Call during component initialisation; the hashchange listener is removed with the component. */
 export function useAppUrl(): AppUrl {
-  let state = $state(parseAppParams(window.location.hash));
+  const state = $state(parseAppParams(window.location.hash));
+  /**
+   * Writes key by key into the state: a key whose value did not change notifies nobody, so moving
+   * to another item does not re-run the queries that read only the date range.
+   */
+  const apply = (next: AppParams) => {
+    for (const key of Object.keys(next) as (keyof AppParams)[]) {
+      if (state[key] !== next[key]) Object.assign(state, { [key]: next[key] });
+    }
+  };
 
   $effect(() => {
     const follow = () => {
-      state = parseAppParams(window.location.hash);
+      apply(parseAppParams(window.location.hash));
     };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
@@ -70,7 +79,7 @@ export function useAppUrl(): AppUrl {
       const target = appHash(next) || `${window.location.pathname}${window.location.search}`;
       if (navigates) window.history.pushState(window.history.state, '', target);
       else window.history.replaceState(window.history.state, '', target);
-      state = next;
+      apply(next);
     },
     href(change) {
       return hrefOf({ ...state, ...change });

@@ -15,8 +15,17 @@ function toError(value: unknown): Error {
   return value instanceof Error ? value : new Error(String(value));
 }
 
+export interface QueryOptions {
+  /**
+   * The query waits while this is false: it reports loading, keeps its rows and sends nothing.
+   * DuckDB-WASM answers one statement at a time, so a page can hold back the queries it needs
+   * later until the one that draws first has answered.
+   */
+  ready?: () => boolean;
+}
+
 /** Call during component initialisation; `run` must read its reactive inputs synchronously. */
-export function useQuery<R>(run: () => Promise<R[]>): QueryState<R> {
+export function useQuery<R>(run: () => Promise<R[]>, options: QueryOptions = {}): QueryState<R> {
   let rows = $state.raw<R[]>([]);
   let loading = $state(true);
   let error = $state<Error | undefined>();
@@ -25,6 +34,7 @@ export function useQuery<R>(run: () => Promise<R[]>): QueryState<R> {
     let current = true;
     loading = true;
     error = undefined;
+    if (options.ready && !options.ready()) return;
     let answer: Promise<R[]>;
     try {
       answer = run();

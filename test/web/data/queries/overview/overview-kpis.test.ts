@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { categories } from '../../../../../web/src/lib/data/queries/categories.ts';
 import { overviewKpis } from '../../../../../web/src/lib/data/queries/overview/overview-kpis.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
@@ -59,6 +60,22 @@ describe.each(engines)('overviewKpis on $name', (engine) => {
     expect(rows[0]?.demand_value_brl).toBeCloseTo(demand_value_brl, 2);
     if (demand_units === null) expect(rows[0]?.demand_units).toBeNull();
     else expect(rows[0]?.demand_units).toBeCloseTo(demand_units, 9);
+  });
+
+  it.each<Filter>([
+    { category: 'battery' },
+    { category: 'cable', from: '2024-02-20' },
+    { category: 'antenna', from: '2024-01-10', to: '2024-04-17' },
+  ])('gives the same answer with the category key span bound, as the page binds it, for %o', async (filter) => {
+    const spans = await categories(db());
+    const row = spans.find((candidate) => candidate.category === filter.category);
+    if (!row) throw new Error(`no ${filter.category} in the category list`);
+    const keys = { first: row.first_key, last: row.last_key };
+    const plain = await overviewKpis(db(), filter);
+    expect(await overviewKpis(db(), { ...filter, keys })).toEqual(plain);
+    // A span wider than the category (a real ERP's ids may interleave categories) is only a hint.
+    expect(await overviewKpis(db(), { ...filter, keys: { first: 1, last: sampleItems.length } })).toEqual(plain);
+    expect(plain[0]).toMatchObject({ item_count: expected(filter).item_count, active_items: expected(filter).active_items });
   });
 
   it('widens a range that cuts weeks to whole weeks, and says which days it covers', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { categories } from '../../../../../web/src/lib/data/queries/categories.ts';
 import { TOP_ITEMS_MAX, topItems } from '../../../../../web/src/lib/data/queries/overview/top-items.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
@@ -56,6 +57,22 @@ describe.each(engines)('topItems on $name', (engine) => {
 
   it('treats a category as a value, never as SQL', async () => {
     expect(await topItems(db(), { limit: 10, category: "cable' OR '1'='1" })).toEqual([]);
+  });
+
+  it.each(['battery', 'cable', 'antenna'])('ranks %s the same with its key span bound', async (category) => {
+    const row = (await categories(db())).find((candidate) => candidate.category === category);
+    if (!row) throw new Error(`no ${category} in the category list`);
+    const filter = { limit: 10, category, from: '2024-02-14' };
+    const expected = expectedTop(10, filter).map((r) => r.item_id);
+    const keys = { first: row.first_key, last: row.last_key };
+    expect((await topItems(db(), { ...filter, keys })).map((r) => r.item_id)).toEqual(expected);
+    const wide = { first: 1, last: sampleItems.length };
+    expect((await topItems(db(), { ...filter, keys: wide })).map((r) => r.item_id)).toEqual(expected);
+  });
+
+  it('refuses a key span that is not whole numbers', () => {
+    const keys = { first: 1.5, last: 3 };
+    expect(() => topItems(db(), { limit: 10, category: 'cable', keys })).toThrow(RangeError);
   });
 });
 

@@ -20,15 +20,23 @@ import {
   unitCost,
   valueBrl,
 } from '../gold-names.ts';
-import type { ItemGrain, OverviewPlan } from './overview-range.ts';
+import type { OverviewPlan } from './overview-range.ts';
 import { periodEnd, periodStart } from './trend-grain.ts';
 
 export interface OverviewFilter {
   /** Only items of this category; `undefined` for all. */
   category?: string | undefined;
+  /** The item_key span of that category's items (categories() lists it); see `inKeyRange`. */
+  keys?: ItemKeyRange | undefined;
   /** Inclusive ISO dates (`yyyy-mm-dd`); `undefined` means the first or last actual day. */
   from?: string | undefined;
   to?: string | undefined;
+}
+
+/** The lowest and highest item_key of a category's items. */
+export interface ItemKeyRange {
+  first: number;
+  last: number;
 }
 
 /** Each grain's per-item table and its period column. */
@@ -94,19 +102,30 @@ export function categoryDemandCte(finest: DemandGrain): SqlText {
 }
 
 /**
- * `item_demand`: units per item in `scope` over the whole periods `span` covers, from the weekly or
- * monthly fact (a period is in when it starts inside the range or holds its first day).
+ * `item_demand`: units per item in `scope` over the whole periods of the plan's range, from the
+ * weekly or monthly fact. The range is already widened to whole periods (overview-range.ts), and
+ * the fact holds only periods of the actuals, so comparing period starts with the range ends is
+ * exact without `span`; as parameters they are constants DuckDB applies in the scan (a join with
+ * `span` became an inequality join over every row). Parameters: `itemDemandParams`.
  */
-export function itemDemandCte(itemGrain: ItemGrain): SqlText {
-  const { table, start } = periodTable[itemGrain];
+export function itemDemandCte(plan: Pick<OverviewPlan, 'itemGrain'>, filter: OverviewFilter): SqlText {
+  const { table, start } = periodTable[plan.itemGrain];
   return sql`item_demand AS (
   SELECT f.${itemKey} AS item_key, sum(f.${demand}) AS units
   FROM ${table} AS f
-  CROSS JOIN span AS s
-  WHERE f.${start} BETWEEN ${periodStart(itemGrain, sql`s.first_day`)} AND s.last_day
-    AND f.${itemKey} IN (SELECT item_key FROM scope)
+  WHERE (CAST(? AS DATE) IS NULL OR f.${start} >= CAST(? AS DATE))
+    AND (CAST(? AS DATE) IS NULL OR f.${start} <= CAST(? AS DATE))
+    AND f.${itemKey} IN (SELECT item_key FROM scope)${inKeyRange(sql`f.${itemKey}`, filter)}
   GROUP BY f.${itemKey}
 )`;
+}
+
+/** Parameters for `itemDemandCte`. */
+export function itemDemandParams(
+  plan: Pick<OverviewPlan, 'from' | 'to'>,
+  filter: OverviewFilter,
+): (string | number | null)[] {
+  return [plan.from, plan.from, plan.to, plan.to, ...keyRangeParams(filter)];
 }
 
 /** `scope`: the items the category filter keeps, with what the measures need. */
@@ -124,6 +143,30 @@ export function inCategory(column: SqlText): SqlText {
 
 /** The one unit every item in scope shares, or NULL when they mix units (or there are none). */
 export const scopeUnit: SqlText = sql`(SELECT CASE WHEN count(DISTINCT unit) = 1 THEN min(unit) END FROM scope)`;
+
+/**
+ * `AND <column> BETWEEN ? AND ?` over the category's item_key span, or nothing when the filter has
+ * no category or no span. A hint beside the exact `scope` semi-join, never instead of it: the facts
+ * are sorted by item_key, and DuckDB 0.9 skips row groups only by comparisons with constants or
+ * parameters (row-group min/max), not by the keys a join or subquery yields, so without it a
+ * filtered panel reads the whole fact. Parameters: `keyRangeParams`.
+ */
+export function inKeyRange(column: SqlText, filter: Pick<OverviewFilter, 'category' | 'keys'>): SqlText {
+  return keyRangeParams(filter).length === 0
+    ? sql``
+    : sql`
+    AND ${column} BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`;
+}
+
+/** Parameters for `inKeyRange`: none, or the span's ends (whole numbers, checked). */
+export function keyRangeParams(filter: Pick<OverviewFilter, 'category' | 'keys'>): number[] {
+  const { category, keys } = filter;
+  if (category === undefined || keys === undefined) return [];
+  if (!Number.isSafeInteger(keys.first) || !Number.isSafeInteger(keys.last)) {
+    throw new RangeError(`item_key range must be whole numbers, got ${keys.first} to ${keys.last}`);
+  }
+  return [keys.first, keys.last];
+}
 
 /** Parameters for `scopeCte` and for each `inCategory`. */
 export function scopeParams(filter: OverviewFilter): [string | null, string | null] {

@@ -15,6 +15,7 @@ import {
   categoryDemandCte,
   inCategory,
   itemDemandCte,
+  itemDemandParams,
   scopeCte,
   scopeParams,
   scopeUnit,
@@ -34,12 +35,12 @@ export interface OverviewKpiRow extends Summary {
   range_to: string;
 }
 
-function kpiSql(plan: OverviewPlan): SqlText {
+function kpiSql(plan: OverviewPlan, filter: OverviewFilter): SqlText {
   return sql`
 WITH ${spanCte(plan.finest)},
 ${scopeCte},
 ${categoryDemandCte(plan.finest)},
-${itemDemandCte(plan.itemGrain)},
+${itemDemandCte(plan, filter)},
 totals AS (
   SELECT round(coalesce(sum(cd.value_brl), 0), 2) AS demand_value_brl, coalesce(sum(cd.demand), 0) AS units
   FROM category_demand AS cd
@@ -69,9 +70,10 @@ export function overviewKpis(
   grains: readonly DemandGrain[] = demandGrains,
 ): Promise<OverviewKpiRow[]> {
   const plan = overviewPlan(filter, grains);
-  return db.query<OverviewKpiRow>(kpiSql(plan), [
+  return db.query<OverviewKpiRow>(kpiSql(plan, filter), [
     ...spanParams(plan),
     ...scopeParams(filter),
+    ...itemDemandParams(plan, filter),
     ...scopeParams(filter),
   ]);
 }

@@ -8,7 +8,7 @@
  * and every panel, told the widened range, shows the same days. Nothing is scaled or estimated.
  */
 import { demandGrains, type DemandGrain } from '#schema/tables.ts';
-import type { OverviewFilter } from './overview-filter.ts';
+import type { ItemKeyRange, OverviewFilter } from './overview-filter.ts';
 
 /** The per-item tables the overview reads. */
 export type ItemGrain = 'week' | 'month';
@@ -97,6 +97,8 @@ export function overviewPlan(
 
 export interface AppliedFilter {
   category: string | undefined;
+  /** The category's item_key span, when the caller knows it (a row of categories()). */
+  keys: ItemKeyRange | undefined;
   from: string | undefined;
   to: string | undefined;
   /** True when a date moved to a period edge. */
@@ -114,6 +116,7 @@ export function overviewFilterFor(
   const plan = overviewPlan(filter, grains);
   return {
     category: filter.category,
+    keys: filter.category === undefined ? undefined : filter.keys,
     from: plan.from ?? undefined,
     to: plan.to ?? undefined,
     widened: plan.widened,

@@ -9,6 +9,7 @@ import type { Db } from '../../db-port.ts';
 import { category, item, itemId, itemKey, name, unit, unitCost } from '../gold-names.ts';
 import {
   itemDemandCte,
+  itemDemandParams,
   scopeCte,
   scopeParams,
   scopeUnit,
@@ -37,11 +38,11 @@ export interface TopItemRow {
 }
 
 // Ties are broken by item_id so the list is stable between engines and reloads.
-function topSql(plan: OverviewPlan): SqlText {
+function topSql(plan: OverviewPlan, filter: OverviewFilter): SqlText {
   return sql`
 WITH ${spanCte(plan.finest)},
 ${scopeCte},
-${itemDemandCte(plan.itemGrain)},
+${itemDemandCte(plan, filter)},
 ranking AS (
   SELECT ${scopeUnit} IS NOT NULL AS by_units
 )
@@ -67,5 +68,10 @@ export function topItems(
     throw new RangeError(`top items limit must be an integer from 1 to ${TOP_ITEMS_MAX}, got ${limit}`);
   }
   const plan = overviewPlan(input, grains);
-  return db.query<TopItemRow>(topSql(plan), [...spanParams(plan), ...scopeParams(input), limit]);
+  return db.query<TopItemRow>(topSql(plan, input), [
+    ...spanParams(plan),
+    ...scopeParams(input),
+    ...itemDemandParams(plan, input),
+    limit,
+  ]);
 }
