@@ -3,7 +3,10 @@
  * (@bsull/augurs-prophet-wasmstan). Daily series called directly are fitted on their last two years
  * (yearly and weekly seasonality). Weekly series (how daily items reach it, as weekly totals) get a
  * smaller model: 5 trend changepoints instead of 25 and a yearly season of Fourier order 3 instead
- * of 10, which halved its cost and scored the same on the mock lakehouse's backtest.
+ * of 10, which halved its cost and scored the same on the mock lakehouse's backtest. Its L-BFGS
+ * stops at relative tolerances 100× looser than Stan's defaults (objective 1e4 → 1e6, gradient
+ * 1e7 → 1e9, in units of machine epsilon): less than half the CPU on 50 mock items, mean MASE the
+ * same to 0.001 except lumpy 0.847 → 0.850.
  */
 import { optimizer } from '@bsull/augurs-prophet-wasmstan';
 import { addPeriods } from '../period-dates.ts';
@@ -15,6 +18,7 @@ const WEEKLY_OPTIONS = {
   nChangepoints: 5,
   yearlySeasonality: { type: 'fourier', order: 3 },
 } as const;
+export const WEEKLY_TOLERANCES = { tolRelObj: 1e6, tolRelGrad: 1e9 } as const;
 
 function seconds(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`) / 1000;
@@ -36,7 +40,7 @@ export const prophet: LocalModel = {
       ...(context.period === 'week' ? WEEKLY_OPTIONS : {}),
     });
     try {
-      model.fit({ ds, y: values });
+      model.fit({ ds, y: values }, context.period === 'week' ? WEEKLY_TOLERANCES : undefined);
       return Array.from(model.predict({ ds: future }).yhat.point);
     } finally {
       model.free();
