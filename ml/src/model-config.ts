@@ -10,7 +10,7 @@ import { TSB_GRID } from './models/tsb.ts';
 import type { SeriesSpec } from './series.ts';
 
 /** Bumped with every change to the forecasting code that changes its output. */
-export const ML_VERSION = '0.5.0';
+export const ML_VERSION = '0.6.0';
 
 export interface ModelConfig {
   models: readonly ModelName[];
