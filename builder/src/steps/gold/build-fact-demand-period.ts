@@ -10,7 +10,7 @@ import { ident, sql, sqlString, sqlStringList, type SqlText } from '#schema';
 import { queryStep, runStep } from '../../db.ts';
 import { partTotals } from './build-fact-demand-daily.ts';
 import { exactSum } from './exact-sum.ts';
-import { FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
+import { PERIOD_FACT_ROW_GROUP_SIZE, parquetOptions } from './parquet-options.ts';
 import type { DemandInputs, DemandPart } from './stage-demand-inputs.ts';
 
 export type DemandPeriod = 'week' | 'month';
@@ -59,7 +59,7 @@ const JOIN_SQL = (period: DemandPeriod, parts: readonly string[], target: string
 COPY (
   SELECT item_key, item_id, ${ident('column', periodColumn[period])}, demand, orders, days
   FROM read_parquet(${sqlStringList(parts)})
-) TO ${sqlString(target)} ${parquetOptions(FACT_ROW_GROUP_SIZE)}`;
+) TO ${sqlString(target)} ${parquetOptions(PERIOD_FACT_ROW_GROUP_SIZE)}`;
 
 export async function buildFactDemandPeriod(
   connection: DuckDBConnection,
