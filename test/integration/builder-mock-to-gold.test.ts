@@ -186,6 +186,7 @@ describe('builder run --source mock', () => {
     expect(hashes(other, 'fact_demand_daily')).not.toEqual(hashes(manifest, 'fact_demand_daily'));
   });
 
+  // Three builder processes one after the other, each with its own DuckDB start and publish.
   it('keeps the newest builds only (--keep)', async () => {
     const out = path.join(root, 'keep');
     for (let run = 0; run < 3; run += 1) {
@@ -210,7 +211,7 @@ describe('builder run --source mock', () => {
     const builds = (await fs.readdir(path.join(out, 'gold'))).filter((name) => name !== 'manifest.json');
     expect(builds).toHaveLength(2);
     expect(builds).toContain(current.build_id);
-  });
+  }, 180_000);
 });
 
 describe('builder mock without faults', () => {
