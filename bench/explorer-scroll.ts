@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { sql } from '#schema/sql.ts';
 import {
   frameStats,
   mainThreadDuring,
@@ -38,7 +39,7 @@ const RUN_TIMEOUT_MS = 180_000;
 /** The first items' daily rows in fact order: over 100k rows, read from the fact's first row groups. */
 export function scrollSql(lastItemKey: number): string {
   if (!Number.isInteger(lastItemKey)) throw new RangeError(`item key must be an integer, got ${lastItemKey}`);
-  return `SELECT * FROM fact_demand_daily WHERE item_key <= ${lastItemKey} ORDER BY item_key, date`;
+  return sql`SELECT * FROM fact_demand_daily WHERE item_key <= ${lastItemKey} ORDER BY item_key, date`;
 }
 
 async function loadAverage(): Promise<number[]> {
@@ -46,21 +47,21 @@ async function loadAverage(): Promise<number[]> {
   return text.split(' ').slice(0, 3).map(Number);
 }
 
-/** Opens the explorer on `sql` in the page and returns the row count once the run is done. */
-async function runLinked(page: Page, sql: string): Promise<number> {
+/** Opens the explorer on `statement` in the page and returns the row count once the run is done. */
+async function runLinked(page: Page, statement: string): Promise<number> {
   await page.evaluate(
     (hash) => {
       window.location.hash = hash;
     },
-    `#${new URLSearchParams({ page: 'explorer', sql }).toString()}`,
+    `#${new URLSearchParams({ page: 'explorer', sql: statement }).toString()}`,
   );
   await page.waitForSelector(`${SUMMARY}[data-status="done"] [data-row-count]`, { timeout: RUN_TIMEOUT_MS });
   const count = await page.locator('[data-row-count]').getAttribute('data-row-count');
   return Number(count);
 }
 
-export async function measureExplorerScroll(page: Page, sql: string): Promise<ExplorerScroll> {
-  const rows = await runLinked(page, sql);
+export async function measureExplorerScroll(page: Page, statement: string): Promise<ExplorerScroll> {
+  const rows = await runLinked(page, statement);
   if (!(rows >= MIN_SCROLL_ROWS))
     throw new Error(`the scroll result has ${rows} rows, fewer than ${MIN_SCROLL_ROWS}`);
   await allowBenchFunctions(page);
@@ -79,7 +80,7 @@ export async function measureExplorerScroll(page: Page, sql: string): Promise<Ex
   const stats = frameStats(scroll.frames);
   const perFrame = (ms: number) => ms / Math.max(1, stats.frames);
   return {
-    sql,
+    sql: statement,
     rows,
     pxPerFrame: PX_PER_FRAME,
     scrolledPx: scroll.scrolledPx,
