@@ -120,7 +120,7 @@ export const dashboardQueries: readonly DashboardQuery[] = [
     id: 'f2',
     page: 'overview, filtered',
     label: 'forecast KPIs',
-    run: (db, i) => forecastKpis(db, { category: i.category }),
+    run: (db, i) => forecastKpis(db, { category: i.category, keys: i.categoryKeys }),
   },
   {
     id: 'f3',
@@ -132,7 +132,7 @@ export const dashboardQueries: readonly DashboardQuery[] = [
     id: 'f4',
     page: 'overview, filtered',
     label: 'forecast trend, daily',
-    run: (db, i) => forecastTrend(db, { category: i.category, grain: 'day' }),
+    run: (db, i) => forecastTrend(db, { category: i.category, keys: i.categoryKeys, grain: 'day' }),
   },
   {
     id: 'f5',

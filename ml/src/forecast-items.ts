@@ -38,6 +38,33 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
+/** Library errors span lines and repeat their cause; a log line needs its gist. */
+function oneLine(message: string): string {
+  const flat = message.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+/**
+ * A model that cannot fit a series is left out of that item's selection; say how often that
+ * happened per model, with one example, so a model that fails widely is seen rather than silently
+ * never chosen.
+ */
+export function logFailures(fits: readonly SeriesFit[], total: number, log: (line: string) => void): void {
+  const byModel = new Map<ModelName, { count: number; example: string }>();
+  for (const fit of fits) {
+    for (const { model, message } of fit.failures) {
+      const seen = byModel.get(model);
+      if (seen) seen.count += 1;
+      else byModel.set(model, { count: 1, example: `${fit.itemId}: ${oneLine(message)}` });
+    }
+  }
+  for (const [model, { count, example }] of byModel) {
+    log(
+      `ml: ${model} could not fit ${count} of ${total} series and was left out of their selection (${example})`,
+    );
+  }
+}
+
 export async function forecastItems(
   series: readonly Series[],
   options: ForecastOptions,
@@ -57,6 +84,7 @@ export async function forecastItems(
     lstmCpuSeconds = cpuSeconds() - cpu;
     options.log(`ml: lstm trained across ${sorted.length} series in ${pool.seconds.lstm.toFixed(1)} s`);
   }
+  logFailures(pool.fits, sorted.length, options.log);
   const perModel = Object.entries(pool.seconds).map(([model, seconds]) => `${model} ${seconds.toFixed(1)} s`);
   options.log(`ml: fit time per model (all workers): ${perModel.join(', ')}`);
   const run: RunMeta = {

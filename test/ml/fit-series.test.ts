@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtestOrigins } from '../../ml/src/backtest-origins.ts';
 import { fitSeries } from '../../ml/src/fit-series.ts';
+import { logFailures } from '../../ml/src/forecast-items.ts';
 import { evaluateSeries } from '../../ml/src/evaluate-series.ts';
 import type { LocalModel } from '../../ml/src/models/model.ts';
 import { seasonalNaive } from '../../ml/src/models/seasonal-naive.ts';
@@ -80,5 +81,29 @@ describe('selection', () => {
     expect(selected?.model).toBe('seasonal_naive');
     expect(scores.find((score) => score.model === 'seasonal_naive')?.mase).toBe(0);
     expect(scores.find((score) => score.model === 'sba')?.mase).toBeGreaterThan(0);
+  });
+});
+
+describe('failed fits', () => {
+  it('are recorded per model and reported once per model with a count and an example', () => {
+    const broken: LocalModel = {
+      name: 'prophet',
+      forecast: () => {
+        throw new Error('Optimization failed:\n  Line search failed');
+      },
+    };
+    const values = Array.from({ length: 40 }, (_, i) => i % 7);
+    const fits = ['A', 'B'].map((itemId) =>
+      fitSeries({ itemId, start: '2026-01-01', values }, spec, [seasonalNaive, broken]),
+    );
+    expect(fits.map((fit) => fit.fits.map((one) => one.model))).toEqual([
+      ['seasonal_naive'],
+      ['seasonal_naive'],
+    ]);
+    const lines: string[] = [];
+    logFailures(fits, 3, (line) => lines.push(line));
+    expect(lines).toEqual([
+      'ml: prophet could not fit 2 of 3 series and was left out of their selection (A: Optimization failed: Line search failed)',
+    ]);
   });
 });

@@ -27,10 +27,13 @@ function seconds(iso: string): number {
 export const prophet: LocalModel = {
   name: 'prophet',
   forecast(train, horizon, context) {
-    const { Prophet } = augursProphet();
     const skip = context.period === 'day' ? Math.max(0, train.length - DAILY_WINDOW) : 0;
     const values = train.slice(skip);
+    // Prophet scales y by its largest magnitude; the reference implementation takes a scale of 1
+    // when that is 0 and fits a flat zero. The wasm build traps on it instead, so answer for it.
+    if (values.every((value) => value === 0)) return new Array<number>(horizon).fill(0);
     const ds = values.map((_, i) => seconds(addPeriods(context.start, context.period, skip + i)));
+    const { Prophet } = augursProphet();
     const future = Array.from({ length: horizon }, (_, h) =>
       seconds(addPeriods(context.start, context.period, train.length + h)),
     );

@@ -30,6 +30,11 @@ describe('library models', () => {
     forecast.forEach((value, h) => expect(value).toBeCloseTo(10 + 2 * (60 + h), -1));
   });
 
+  it('Prophet forecasts zeros for a history of zeros (the wasm optimiser traps on a zero scale)', () => {
+    const monthly = { period: 'month', seasonLength: 12, start: '2024-01-01' } as const;
+    expect(prophet.forecast(new Array<number>(36).fill(0), 3, monthly)).toEqual([0, 0, 0]);
+  });
+
   it('auto-ARIMA keeps a constant series constant and continues a linear trend', () => {
     for (const value of arima.forecast(constant, 4, daily)) expect(value).toBeCloseTo(8, 3);
     const trend = Array.from({ length: 40 }, (_, i) => 5 + 3 * i);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastKpis } from '../../../../../web/src/lib/data/queries/overview/forecast-kpis.ts';
+import { categories } from '../../../../../web/src/lib/data/queries/categories.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
 import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
@@ -55,6 +56,24 @@ describe.each(engines)('forecastKpis on $name', (engine) => {
     // Counting the candidate (10x) or the old origin (100x) would put every item at risk.
     const [all] = await forecastKpis(db(), {});
     expect(all?.stockout_risk_items).toBe(2);
+  });
+
+  it.each(['battery', 'cable', 'antenna'])(
+    'gives the same answer for %s with its key span bound, as the page binds it',
+    async (category) => {
+      const row = (await categories(db())).find((candidate) => candidate.category === category);
+      if (!row) throw new Error(`no ${category} in the category list`);
+      const plain = await forecastKpis(db(), { category });
+      expect(plain[0]).toMatchObject({ selected_models: expected(category).selected_models });
+      const keys = { first: row.first_key, last: row.last_key };
+      expect(await forecastKpis(db(), { category, keys })).toEqual(plain);
+      // A span wider than the category only reads more; the category still decides.
+      expect(await forecastKpis(db(), { category, keys: { first: 1, last: sampleItems.length } })).toEqual(plain);
+    },
+  );
+
+  it('refuses a key span that is not whole numbers', () => {
+    expect(() => forecastKpis(db(), { category: 'cable', keys: { first: 1, last: 2.5 } })).toThrow(RangeError);
   });
 
   it('treats a category as a value, never as SQL', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecastTrend } from '../../../../../web/src/lib/data/queries/overview/forecast-trend.ts';
 import type { TrendGrain } from '../../../../../web/src/lib/data/queries/overview/trend-grain.ts';
+import { categories } from '../../../../../web/src/lib/data/queries/categories.ts';
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
 import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
@@ -59,8 +60,31 @@ describe.each(engines)('forecastTrend on $name', (engine) => {
     });
   });
 
+  it.each<{ grain: TrendGrain; category: string }>([
+    { grain: 'day', category: 'battery' },
+    { grain: 'week', category: 'cable' },
+    { grain: 'month', category: 'antenna' },
+  ])('gives the same $grain band for $category with its key span bound', async ({ grain, category }) => {
+    const row = (await categories(db())).find((candidate) => candidate.category === category);
+    if (!row) throw new Error(`no ${category} in the category list`);
+    const plain = await forecastTrend(db(), { grain, category });
+    expect(plain.map((r) => r.period)).toEqual(expected(grain, category).map((r) => r.period));
+    const keys = { first: row.first_key, last: row.last_key };
+    expect(await forecastTrend(db(), { grain, category, keys })).toEqual(plain);
+    const wide = { first: 1, last: sampleItems.length };
+    expect(await forecastTrend(db(), { grain, category, keys: wide })).toEqual(plain);
+  });
+
+  it('refuses a key span that is not whole numbers', () => {
+    expect(() => forecastTrend(db(), { grain: 'week', category: 'cable', keys: { first: 0.5, last: 2 } })).toThrow(
+      RangeError,
+    );
+  });
+
   it('treats a category as a value, never as SQL', async () => {
     expect(await forecastTrend(db(), { grain: 'week', category: "cable' OR '1'='1" })).toEqual([]);
+    const keys = { first: 1, last: sampleItems.length };
+    expect(await forecastTrend(db(), { grain: 'week', category: "cable' OR '1'='1", keys })).toEqual([]);
   });
 });
 

@@ -5,11 +5,11 @@
  * when the forecast was made. `forecast_rows` and `selected_models` tell an empty ML output (not
  * yet computed) from a category where nothing is at risk.
  */
-import { sql } from '#schema/sql.ts';
+import { sql, type SqlText } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { forecasts, generatedAt, horizonDays, itemKey, yhat } from '../gold-names.ts';
-import { scopeCte, scopeParams, type OverviewFilter } from './overview-filter.ts';
-import { selectedForecastCtes } from './selected-forecast.ts';
+import { forecastOrigin, forecasts, generatedAt, horizonDays, itemKey, yhat } from '../gold-names.ts';
+import { keyRangeParams } from './overview-filter.ts';
+import { selectedCte, selectedForecastRows, selectedParams, type ForecastFilter } from './selected-forecast.ts';
 
 export interface ForecastKpiRow {
   forecast_rows: number;
@@ -23,27 +23,33 @@ export interface ForecastKpiRow {
   forecast_as_of: string | null;
 }
 
-const SQL = sql`
-WITH ${scopeCte},
-${selectedForecastCtes},
+/**
+ * One pass over the selected models' forecast rows: demand over the lead time per item and origin,
+ * the latest origin kept by a window over those few groups (a `latest` CTE would scan the
+ * forecasts a second time). An item whose latest origin has no row inside its lead time sums to
+ * NULL, which is never above the reorder point, as an item without such rows was never counted.
+ */
+function kpiSql(filter: ForecastFilter): SqlText {
+  return sql`
+WITH ${selectedCte(filter)},
 over_lead_time AS (
-  SELECT fc.${itemKey} AS item_key, sum(fc.${yhat}) AS demand
-  FROM forecast AS fc
-  JOIN scope AS sc ON sc.item_key = fc.${itemKey}
-  WHERE fc.${horizonDays} BETWEEN 1 AND sc.lead_time_days
-  GROUP BY fc.${itemKey}
+  SELECT fc.${itemKey} AS item_key, any_value(se.reorder_point) AS reorder_point,
+    sum(fc.${yhat}) FILTER (WHERE fc.${horizonDays} BETWEEN 1 AND se.lead_time_days) AS demand
+  FROM ${selectedForecastRows(filter)}
+  GROUP BY fc.${itemKey}, fc.${forecastOrigin}
+  QUALIFY fc.${forecastOrigin} = max(fc.${forecastOrigin}) OVER (PARTITION BY fc.${itemKey})
 )
 SELECT
   (SELECT count(*) FROM ${forecasts}) AS forecast_rows,
-  (SELECT count(*) FROM selected) AS selected_models,
-  (SELECT count(*) FROM selected WHERE reorder_point IS NOT NULL) AS items_with_policy,
-  (SELECT count(*)
-   FROM over_lead_time AS o
-   JOIN selected AS se ON se.item_key = o.item_key
-   WHERE o.demand > se.reorder_point) AS stockout_risk_items,
-  (SELECT median(mase) FROM selected) AS median_mase,
-  (SELECT max(${generatedAt}) FROM ${forecasts}) AS forecast_as_of`;
+  count(*) AS selected_models,
+  count(se.reorder_point) AS items_with_policy,
+  (SELECT count(*) FROM over_lead_time WHERE demand > reorder_point) AS stockout_risk_items,
+  median(se.mase) AS median_mase,
+  (SELECT max(${generatedAt}) FROM ${forecasts}) AS forecast_as_of
+FROM selected AS se`;
+}
 
-export function forecastKpis(db: Db, filter: Pick<OverviewFilter, 'category'>): Promise<ForecastKpiRow[]> {
-  return db.query<ForecastKpiRow>(SQL, scopeParams(filter));
+/** One row. The item_key span in `filter.keys` only narrows what is read; the category decides. */
+export function forecastKpis(db: Db, filter: ForecastFilter): Promise<ForecastKpiRow[]> {
+  return db.query<ForecastKpiRow>(kpiSql(filter), [...selectedParams(filter), ...keyRangeParams(filter)]);
 }

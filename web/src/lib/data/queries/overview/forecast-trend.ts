@@ -5,12 +5,18 @@
  */
 import { sql, type SqlText } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { date, itemKey, yhat, yhatLower, yhatUpper } from '../gold-names.ts';
-import { scopeCte, scopeParams, scopeUnit, type OverviewFilter } from './overview-filter.ts';
-import { selectedForecastCtes } from './selected-forecast.ts';
+import { date, forecastOrigin, itemKey, yhat, yhatLower, yhatUpper } from '../gold-names.ts';
+import { keyRangeParams, scopeCte, scopeParams, scopeUnit } from './overview-filter.ts';
+import {
+  latestOriginCte,
+  selectedCte,
+  selectedForecastRows,
+  selectedParams,
+  type ForecastFilter,
+} from './selected-forecast.ts';
 import { checkGrain, periodEnd, periodStart, type TrendGrain } from './trend-grain.ts';
 
-export interface ForecastTrendInput extends Pick<OverviewFilter, 'category'> {
+export interface ForecastTrendInput extends ForecastFilter {
   grain: TrendGrain;
 }
 
@@ -26,40 +32,52 @@ export interface ForecastTrendRow {
   partial: boolean;
 }
 
-function forecastSql(grain: TrendGrain): SqlText {
+/**
+ * Two scans of fact_forecasts (the latest origins, then the periods); the forecast's first and
+ * last day come from the periods themselves, and the shared unit from one join with `scope`, so
+ * no CTE that reads a Parquet file is evaluated twice.
+ */
+const latestJoin = sql`
+  JOIN latest AS l ON l.item_key = fc.${itemKey} AND l.origin = fc.${forecastOrigin}`;
+
+function forecastSql(grain: TrendGrain, filter: ForecastFilter): SqlText {
   const start = periodStart(grain, sql`fc.${date}`);
   return sql`
 WITH ${scopeCte},
-${selectedForecastCtes},
-span AS (
-  SELECT min(${date}) AS first_day, max(${date}) AS last_day
-  FROM forecast
-),
+${selectedCte(filter)},
+${latestOriginCte(filter)},
 periods AS (
   SELECT ${start} AS period_start,
-    sum(fc.${yhatLower} * sc.unit_cost_brl) AS value_low,
-    sum(fc.${yhat} * sc.unit_cost_brl) AS value_mid,
-    sum(fc.${yhatUpper} * sc.unit_cost_brl) AS value_high,
+    sum(fc.${yhatLower} * se.unit_cost_brl) AS value_low,
+    sum(fc.${yhat} * se.unit_cost_brl) AS value_mid,
+    sum(fc.${yhatUpper} * se.unit_cost_brl) AS value_high,
     sum(fc.${yhatLower}) AS units_low,
     sum(fc.${yhat}) AS units_mid,
-    sum(fc.${yhatUpper}) AS units_high
-  FROM forecast AS fc
-  JOIN scope AS sc ON sc.item_key = fc.${itemKey}
+    sum(fc.${yhatUpper}) AS units_high,
+    min(fc.${date}) AS first_day,
+    max(fc.${date}) AS last_day
+  FROM ${selectedForecastRows(filter, latestJoin)}
   GROUP BY period_start
 )
 SELECT
   strftime(p.period_start, '%Y-%m-%d') AS period,
   p.value_low, p.value_mid, p.value_high,
-  CASE WHEN ${scopeUnit} IS NOT NULL THEN p.units_low END AS units_low,
-  CASE WHEN ${scopeUnit} IS NOT NULL THEN p.units_mid END AS units_mid,
-  CASE WHEN ${scopeUnit} IS NOT NULL THEN p.units_high END AS units_high,
-  (p.period_start < s.first_day OR ${periodEnd(grain, sql`p.period_start`)} > s.last_day) AS partial
+  CASE WHEN u.unit IS NOT NULL THEN p.units_low END AS units_low,
+  CASE WHEN u.unit IS NOT NULL THEN p.units_mid END AS units_mid,
+  CASE WHEN u.unit IS NOT NULL THEN p.units_high END AS units_high,
+  (p.period_start < min(p.first_day) OVER () OR ${periodEnd(grain, sql`p.period_start`)} > max(p.last_day) OVER ())
+    AS partial
 FROM periods AS p
-CROSS JOIN span AS s
+CROSS JOIN (SELECT ${scopeUnit} AS unit) AS u
 ORDER BY p.period_start`;
 }
 
 export function forecastTrend(db: Db, input: ForecastTrendInput): Promise<ForecastTrendRow[]> {
   const grain = checkGrain(input.grain);
-  return db.query<ForecastTrendRow>(forecastSql(grain), scopeParams(input));
+  return db.query<ForecastTrendRow>(forecastSql(grain, input), [
+    ...scopeParams(input),
+    ...selectedParams(input),
+    ...keyRangeParams(input),
+    ...keyRangeParams(input),
+  ]);
 }

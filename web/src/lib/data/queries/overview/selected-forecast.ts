@@ -1,43 +1,68 @@
 /**
- * The forecast rows the overview reads: for each item in `scope`, its selected model (fact_metrics
- * `is_selected`) and that model's latest forecast origin. Candidate models and older origins may
- * sit in fact_forecasts too; summing them would count an item's demand more than once. Joined on
- * item_key (INTEGER), as both forecast tables carry it: cheaper than comparing item_id strings.
+ * The forecast rows the overview reads: for each item in the category filter, its selected model
+ * (fact_metrics `is_selected`) and that model's latest forecast origin. Candidate models and older
+ * origins may sit in fact_forecasts too; summing them would count an item's demand more than once.
+ * Joined on item_key (INTEGER), as both forecast tables carry it: cheaper than comparing item_id
+ * strings. DuckDB 0.9 evaluates a CTE again at every reference, so the queries that use these
+ * reference `selected` (a few thousand rows of fact_metrics and dim_item) more than once, but scan
+ * fact_forecasts, the large table, once per CTE below at most, and bind the category's item_key
+ * span on it, as fact_forecasts is sorted by item_key (see `inKeyRange`).
  */
-import { sql } from '#schema/sql.ts';
+import { sql, type SqlText } from '#schema/sql.ts';
 import {
-  date,
+  category,
   forecastOrigin,
-  horizonDays,
   forecasts,
   isSelected,
+  item,
   itemKey,
+  leadTime,
   mase,
   metrics,
   model,
   reorderPoint,
-  yhat,
-  yhatLower,
-  yhatUpper,
+  unitCost,
 } from '../gold-names.ts';
+import { inCategory, inKeyRange, keyRangeParams, scopeParams, type OverviewFilter } from './overview-filter.ts';
 
-/** `selected` (one row per item in scope) and `forecast` (its rows); needs `scope` before it. */
-export const selectedForecastCtes = sql`selected AS (
+export type ForecastFilter = Pick<OverviewFilter, 'category' | 'keys'>;
+
+/**
+ * `selected`: one row per item of the category with a selected model, with what the measures need
+ * from fact_metrics and dim_item. Parameters: `selectedParams`.
+ */
+export function selectedCte(filter: ForecastFilter): SqlText {
+  return sql`selected AS (
   SELECT m.${itemKey} AS item_key, any_value(m.${model}) AS model, any_value(m.${mase}) AS mase,
-    any_value(m.${reorderPoint}) AS reorder_point
+    any_value(m.${reorderPoint}) AS reorder_point, any_value(i.${leadTime}) AS lead_time_days,
+    any_value(i.${unitCost}) AS unit_cost_brl
   FROM ${metrics} AS m
-  WHERE m.${isSelected} AND m.${itemKey} IN (SELECT item_key FROM scope)
+  JOIN ${item} AS i ON i.${itemKey} = m.${itemKey}
+  WHERE m.${isSelected} AND ${inCategory(sql`i.${category}`)}${inKeyRange(sql`m.${itemKey}`, filter)}
   GROUP BY m.${itemKey}
-),
-latest AS (
-  SELECT fc.${itemKey} AS item_key, max(fc.${forecastOrigin}) AS origin
-  FROM ${forecasts} AS fc
-  JOIN selected AS se ON se.item_key = fc.${itemKey} AND se.model = fc.${model}
-  GROUP BY fc.${itemKey}
-),
-forecast AS (
-  SELECT fc.${itemKey}, fc.${date}, fc.${horizonDays}, fc.${yhat}, fc.${yhatLower}, fc.${yhatUpper}
-  FROM ${forecasts} AS fc
-  JOIN latest AS l ON l.item_key = fc.${itemKey} AND l.origin = fc.${forecastOrigin}
-  JOIN selected AS se ON se.item_key = fc.${itemKey} AND se.model = fc.${model}
 )`;
+}
+
+export function selectedParams(filter: ForecastFilter): (string | number | null)[] {
+  return [...scopeParams(filter), ...keyRangeParams(filter)];
+}
+
+/**
+ * FROM text: the rows of fact_forecasts (alias `fc`) that belong to a selected model, joined with
+ * `selected` (alias `se`) and any further `join`; the caller keeps the latest origin. Parameters:
+ * `keyRangeParams`.
+ */
+export function selectedForecastRows(filter: ForecastFilter, join: SqlText = sql``): SqlText {
+  return sql`${forecasts} AS fc
+  JOIN selected AS se ON se.item_key = fc.${itemKey} AND se.model = fc.${model}${join}
+  WHERE TRUE${inKeyRange(sql`fc.${itemKey}`, filter)}`;
+}
+
+/** `latest`: each selected model's newest forecast origin. Parameters: `keyRangeParams`. */
+export function latestOriginCte(filter: ForecastFilter): SqlText {
+  return sql`latest AS (
+  SELECT fc.${itemKey} AS item_key, max(fc.${forecastOrigin}) AS origin
+  FROM ${selectedForecastRows(filter)}
+  GROUP BY fc.${itemKey}
+)`;
+}
