@@ -5,6 +5,7 @@
  * `rejectionRuleCodes` (the app explains each code to planners).
  */
 import { sql, sqlJoin, sqlString, type RejectionRuleCode, type SqlText } from '#schema';
+import { inRowMask } from './row-mask.ts';
 
 /**
  * Bounds of a plausible movement. A year typed as 0025 or 1900 would otherwise stretch the dense
@@ -44,7 +45,8 @@ export const rejectionRules = [
   },
   {
     code: 'UNKNOWN_ITEM',
-    when: sql`item_id IS NULL OR item_id NOT IN (SELECT item_id FROM known_items)`,
+    // The rows whose item is missing from the master are found beforehand (validate-movements.ts).
+    when: sql`item_id IS NULL OR ${inRowMask('silver_unknown_item_rows')}`,
     message: sql`'item "' || coalesce(item_id, '') || '" is not in the item master'`,
   },
 ] as const satisfies readonly { code: RejectionRuleCode; when: SqlText; message: SqlText }[];

@@ -1,19 +1,31 @@
 /**
  * Silver validation: splits cleaned movements into validated rows and rejected rows, each rejected
  * row carrying the rule code and a message. Every cleaned row lands in exactly one of the two.
- * Both outputs keep the file's line order (by _row_number), so the same input gives the same bytes.
+ * Both outputs keep the file's line order (by _row_number), so the same input gives the same bytes:
+ * each is a plain scan of the cleaned file (in line order) with a filter, and the one rule that
+ * needs another table (the item master) is answered from a row mask computed first (row-mask.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString, sqlStringList, sql } from '#schema';
-import { queryStep, runStep } from '../../db.ts';
+import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import { ruleCaseExpressions } from './rejection-rules.ts';
+import { clearRowMask, setRowMask, type RowMaskName } from './row-mask.ts';
 
 const STEP = 'silver.validate';
 
-const KNOWN_ITEMS_SQL = (items: readonly string[]) => sql`
-CREATE OR REPLACE TEMP TABLE known_items AS
-SELECT DISTINCT item_id FROM read_parquet(${sqlStringList(items)})`;
+const UNKNOWN_ITEMS: RowMaskName = 'silver_unknown_item_rows';
+
+// Cleaned rows whose item is not in any known item master; only item_id and _row_number are read.
+const UNKNOWN_ITEM_ROWS = (cleaned: string, items: readonly string[]) => sql`(
+  SELECT _row_number
+  FROM read_parquet(${sqlString(cleaned)})
+  WHERE item_id IS NOT NULL
+    AND item_id NOT IN (SELECT item_id FROM read_parquet(${sqlStringList(items)}))
+)`;
+
+const LAST_ROW_SQL = (cleaned: string) => sql`
+SELECT coalesce(max(_row_number), 1) AS last_row FROM read_parquet(${sqlString(cleaned)})`;
 
 // Each cleaned row with the first rule it breaks (NULL when it passes them all). Computed once per
 // output rather than materialised: re-reading the Parquet is cheaper than holding every row.
@@ -34,7 +46,6 @@ COPY (
   SELECT movement_id, movement_date, item_id, quantity, site_id, _source_file, _row_number, _batch_id
   FROM ${CHECKED(cleaned)}
   WHERE rule_code IS NULL
-  ORDER BY _row_number
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
 const REJECTED_SQL = (cleaned: string, target: string) => sql`
@@ -44,7 +55,6 @@ COPY (
     _source_file, _row_number, _batch_id
   FROM ${CHECKED(cleaned)}
   WHERE rule_code IS NOT NULL
-  ORDER BY _row_number
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
 const VALID_DATES_SQL = (validated: string) => sql`
@@ -72,7 +82,9 @@ export async function validateMovements(
   paths: { cleaned: string; items: readonly string[]; validated: string; rejected: string },
   ingestDate: string,
 ): Promise<ValidateResult> {
-  await runStep(connection, STEP, KNOWN_ITEMS_SQL(paths.items));
+  const [bounds] = await queryStep<{ last_row: number }>(connection, STEP, LAST_ROW_SQL(paths.cleaned));
+  const unknown = UNKNOWN_ITEM_ROWS(paths.cleaned, paths.items);
+  await setRowMask(connection, STEP, UNKNOWN_ITEMS, unknown, bounds?.last_row ?? 1);
   const params = { ingest_date: ingestDate };
   const count = async (sql: string) => {
     const [result] = await queryStep<{ Count: number }>(connection, STEP, sql, params);
@@ -86,7 +98,7 @@ export async function validateMovements(
   await writeAtomically(paths.rejected, async (temp) => {
     rejectedRows = await count(REJECTED_SQL(paths.cleaned, temp));
   });
-  await runStep(connection, STEP, 'DROP TABLE known_items');
+  await clearRowMask(connection, STEP, UNKNOWN_ITEMS);
   const byRule = await queryStep<{ rule_code: string; rows: number }>(
     connection,
     STEP,
