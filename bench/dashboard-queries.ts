@@ -9,8 +9,10 @@
 import type { ManifestTable } from '#schema/manifest.ts';
 import type { DemandGrain } from '#schema/tables.ts';
 import {
+  activeItems,
   categories,
   categoryMix,
+  demandTotals,
   demandTrend,
   forecastKpis,
   forecastTrend,
@@ -21,7 +23,6 @@ import {
   maseHistogram,
   modelLeaderboard,
   overviewFilterFor,
-  overviewKpis,
   searchItems,
   topItems,
   worstItems,
@@ -83,7 +84,19 @@ const filtered = (inputs: DashboardInputs) =>
 export const dashboardQueries: readonly DashboardQuery[] = [
   // The default overview: every category, the whole range, weekly trend (the app's default grain).
   { id: 'o1', page: 'overview', label: 'categories', run: (db) => categories(db) },
-  { id: 'o2', page: 'overview', label: 'KPIs', run: (db, i) => overviewKpis(db, unfiltered(i), i.grains) },
+  // The KPI cards' two queries: demand totals (the per-category table) first, then active items.
+  {
+    id: 'o2',
+    page: 'overview',
+    label: 'KPIs, demand totals',
+    run: (db, i) => demandTotals(db, unfiltered(i), i.grains),
+  },
+  {
+    id: 'o8',
+    page: 'overview',
+    label: 'KPIs, active items',
+    run: (db, i) => activeItems(db, unfiltered(i), i.grains),
+  },
   { id: 'o3', page: 'overview', label: 'forecast KPIs', run: (db) => forecastKpis(db, {}) },
   {
     id: 'o4',
@@ -113,8 +126,14 @@ export const dashboardQueries: readonly DashboardQuery[] = [
   {
     id: 'f1',
     page: 'overview, filtered',
-    label: 'KPIs',
-    run: (db, i) => overviewKpis(db, filtered(i), i.grains),
+    label: 'KPIs, demand totals',
+    run: (db, i) => demandTotals(db, filtered(i), i.grains),
+  },
+  {
+    id: 'f7',
+    page: 'overview, filtered',
+    label: 'KPIs, active items',
+    run: (db, i) => activeItems(db, filtered(i), i.grains),
   },
   {
     id: 'f2',

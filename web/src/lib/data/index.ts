@@ -9,6 +9,8 @@ export { itemFactFiles, itemFactSource } from './item-fact-source.ts';
 // The questions the dashboard asks, so the bench runs exactly what the pages run.
 export { categories } from './queries/categories.ts';
 export { overviewKpis } from './queries/overview/overview-kpis.ts';
+export { demandTotals } from './queries/overview/demand-totals.ts';
+export { activeItems } from './queries/overview/active-items.ts';
 export { forecastKpis } from './queries/overview/forecast-kpis.ts';
 export { demandTrend } from './queries/overview/demand-trend.ts';
 export { forecastTrend } from './queries/overview/forecast-trend.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { categories } from '../../../../../web/src/lib/data/queries/categories.ts';
 import { demandTrend } from '../../../../../web/src/lib/data/queries/overview/demand-trend.ts';
 import { isTrendGrain, type TrendGrain } from '../../../../../web/src/lib/data/queries/overview/trend-grain.ts';
 import { engines } from '../../../helpers/engines.ts';
@@ -75,6 +76,17 @@ describe.each(engines)('demandTrend on a monthly lakehouse on $name', (engine) =
     rows.forEach((row, i) => expect(row.units).toBeCloseTo(expected[i]?.units ?? NaN, 9));
     // The months are whole in a monthly lakehouse: none is partial.
     expect(rows.some((r) => r.partial)).toBe(false);
+  });
+
+  it.each(['battery', 'cable'])('draws %s the same with its key span bound on the monthly fact', async (category) => {
+    const row = (await categories(db())).find((candidate) => candidate.category === category);
+    if (!row) throw new Error(`no ${category} in the category list`);
+    const input = { grain: 'month' as const, category, from: '2024-02-01' };
+    const plain = await demandTrend(db(), input, ['month']);
+    expect(plain.map((r) => r.period)).toEqual(expectedTrend('month', input).map((r) => r.period));
+    const keys = { first: row.first_key, last: row.last_key };
+    expect(await demandTrend(db(), { ...input, keys }, ['month'])).toEqual(plain);
+    expect(await demandTrend(db(), { ...input, keys: { first: 1, last: 99 } }, ['month'])).toEqual(plain);
   });
 
   it('refuses days and weeks it does not hold', () => {

@@ -10,6 +10,7 @@ import { demandGrains, type DemandGrain } from '#schema/tables.ts';
 import type { Db } from '../../db-port.ts';
 import {
   categoryDemandCte,
+  categoryDemandParams,
   inCategory,
   scopeCte,
   scopeParams,
@@ -35,11 +36,11 @@ export interface DemandTrendRow {
   partial: boolean;
 }
 
-function trendSql(grain: TrendGrain, finest: DemandGrain): SqlText {
+function trendSql(grain: TrendGrain, finest: DemandGrain, filter: OverviewFilter): SqlText {
   return sql`
 WITH ${spanCte(finest)},
 ${scopeCte},
-${categoryDemandCte(finest)},
+${categoryDemandCte(finest, filter)},
 periods AS (
   SELECT ${periodStart(grain, sql`cd.day`)} AS period_start, sum(cd.value_brl) AS value_brl,
     sum(cd.demand) AS units
@@ -68,9 +69,10 @@ export function demandTrend(
   if (!grains.includes(grain) && grains.length > 0) {
     throw new RangeError(`this lakehouse holds no ${grain} demand (grains: ${grains.join(', ')})`);
   }
-  return db.query<DemandTrendRow>(trendSql(grain, finest), [
+  return db.query<DemandTrendRow>(trendSql(grain, finest, input), [
     ...spanParams(wholePeriods(input, finest)),
     ...scopeParams(input),
+    ...categoryDemandParams(finest, input),
     ...scopeParams(input),
   ]);
 }

@@ -49,9 +49,10 @@ const periodTable: Record<DemandGrain, { table: SqlText; start: SqlText }> = {
 /**
  * Rows of (category, unit, day, demand, value_brl) at the finest stored grain: agg_category_daily
  * for a daily lakehouse; a week or month source has no days, so its own fact priced by dim_item,
- * `day` then being the period's first day.
+ * `day` then being the period's first day. That fact is sorted by item_key, so the category's key
+ * span is bound on it (`inKeyRange`); agg_category_daily holds no items and needs none.
  */
-function categorySource(finest: DemandGrain): SqlText {
+function categorySource(finest: DemandGrain, filter: Pick<OverviewFilter, 'category' | 'keys'>): SqlText {
   if (finest === 'day') {
     return sql`SELECT ${category} AS category, ${unit} AS unit, ${date} AS day, ${demand} AS demand,
     ${valueBrl} AS value_brl
@@ -61,7 +62,8 @@ function categorySource(finest: DemandGrain): SqlText {
   return sql`SELECT i.${category} AS category, i.${unit} AS unit, f.${start} AS day, f.${demand} AS demand,
     f.${demand} * i.${unitCost} AS value_brl
   FROM ${table} AS f
-  JOIN ${item} AS i ON i.${itemKey} = f.${itemKey}`;
+  JOIN ${item} AS i ON i.${itemKey} = f.${itemKey}
+  WHERE TRUE${inKeyRange(sql`f.${itemKey}`, filter)}`;
 }
 
 /** The first and last actual day: the finest table's first period start and last period end. */
@@ -91,14 +93,29 @@ export function spanParams(plan: Pick<OverviewPlan, 'from' | 'to'>): [string | n
   return [plan.from, plan.to];
 }
 
-/** `category_demand`: demand and value per category, unit and day (or period) inside `span`. */
-export function categoryDemandCte(finest: DemandGrain): SqlText {
+/**
+ * `category_demand`: demand and value per category, unit and day (or period) inside `span`; with
+ * the filter's key span, a week or month source reads only that category's row groups (the caller
+ * still keeps the category with `inCategory`). Parameters: `categoryDemandParams`.
+ */
+export function categoryDemandCte(
+  finest: DemandGrain,
+  filter: Pick<OverviewFilter, 'category' | 'keys'> = {},
+): SqlText {
   return sql`category_demand AS (
   SELECT c.category, c.unit, c.day, c.demand, c.value_brl
-  FROM (${categorySource(finest)}) AS c
+  FROM (${categorySource(finest, filter)}) AS c
   CROSS JOIN span AS s
   WHERE c.day BETWEEN ${periodStart(finest, sql`s.first_day`)} AND s.last_day
 )`;
+}
+
+/** Parameters for `categoryDemandCte`: the key span's ends when the source is a per-item fact. */
+export function categoryDemandParams(
+  finest: DemandGrain,
+  filter: Pick<OverviewFilter, 'category' | 'keys'> = {},
+): number[] {
+  return finest === 'day' ? [] : keyRangeParams(filter);
 }
 
 /**
