@@ -4,6 +4,7 @@
  * exports carry. Demand is drawn inside DuckDB from hash(seed, item, day), so it is reproducible,
  * parallel and never held in Node memory, whatever the size.
  */
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, sqlString, sql } from '#schema';
@@ -29,7 +30,7 @@ export interface MockExport {
 
 const STEP = 'mock';
 
-// Item parameters live in a temp table so the demand query can join them (holidays too: holidays_br).
+// Item parameters live in a temp table, copied to Parquet for the demand query (holidays: holidays_br).
 const CREATE_TABLES_SQL = `
 CREATE OR REPLACE TEMP TABLE mock_items (
   item_id VARCHAR, name VARCHAR, category VARCHAR, unit VARCHAR, unit_cost_brl DOUBLE,
@@ -54,30 +55,48 @@ COPY (
   ORDER BY item_id
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
+// The items again, in small row groups: DuckDB gives each thread whole row groups of a scan, and
+// the temp table is a single one, so the export would run on one core. ITEMS_PER_ROW_GROUP is the
+// writer's smallest group (one vector). The export below only scans, projects, filters and
+// unnests (days per item, lines per day; holidays come from a list, not a join), so its COPY keeps
+// the scan's order and the same seed writes the same bytes on any number of threads.
+const ITEMS_PER_ROW_GROUP = 2_048;
+const ITEMS_PARTS_SQL = (file: string) => sql`
+COPY (
+  SELECT item_id, pattern, base_mean, demand_probability, seasonal_amplitude, seasonal_phase,
+    trend_per_year, quantity_step
+  FROM mock_items
+  ORDER BY item_id
+) TO ${sqlString(file)} (FORMAT PARQUET, COMPRESSION UNCOMPRESSED, ROW_GROUP_SIZE ${ITEMS_PER_ROW_GROUP})`;
+
+const HOLIDAYS_SQL =
+  'SET VARIABLE mock_holidays = (SELECT coalesce(list(date), CAST([] AS DATE[])) FROM holidays_br)';
+
 // Daily demand per item from its pattern and the calendar, split into 1-3 order lines, then a
 // share of lines is corrupted the way ERP exports are. Fault kinds: 0 exact duplicate,
 // 1 negative quantity, 2 non-numeric quantity, 3 unknown item, 4 impossible date, 5 malformed date,
 // 6 near duplicate (same id typed in lower case with spaces), 7 empty line (separators only).
 // u1..u3 are independent uniforms in (0, 1) derived from the seed.
-const MOVEMENTS_EXPORT_SQL = (file: string) => sql`
+const MOVEMENTS_EXPORT_SQL = (file: string, itemsParquet: string) => sql`
 COPY (
-  WITH days AS (
-    SELECT CAST(range AS DATE) AS day
-    FROM range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)
+  WITH item_days AS (
+    SELECT
+      item_id, pattern, base_mean, demand_probability, seasonal_amplitude, seasonal_phase,
+      trend_per_year, quantity_step,
+      unnest(range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day_start
+    FROM read_parquet(${sqlString(itemsParquet)})
   ),
   draws AS (
     SELECT
-      i.item_id, i.pattern, i.base_mean, i.demand_probability, i.quantity_step, d.day,
-      (hash($seed, i.item_id, d.day, 1) % 1000003 + 1) / 1000004.0 AS u1,
-      (hash($seed, i.item_id, d.day, 2) % 1000003 + 1) / 1000004.0 AS u2,
-      (hash($seed, i.item_id, d.day, 3) % 1000003 + 1) / 1000004.0 AS u3,
-      CASE WHEN isodow(d.day) >= 6 THEN 0.3 ELSE 1.0 END
-        * CASE WHEN h.date IS NULL THEN 1.0 ELSE 0.2 END
-        * (1 + i.seasonal_amplitude * sin(2 * pi() * dayofyear(d.day) / 365.25 + i.seasonal_phase))
-        * greatest(0.2, 1 + i.trend_per_year * datediff('day', CAST($from AS DATE), d.day) / 365.25) AS intensity
-    FROM mock_items AS i
-    CROSS JOIN days AS d
-    LEFT JOIN holidays_br AS h ON h.date = d.day
+      item_id, pattern, base_mean, demand_probability, quantity_step, day,
+      (hash($seed, item_id, day, 1) % 1000003 + 1) / 1000004.0 AS u1,
+      (hash($seed, item_id, day, 2) % 1000003 + 1) / 1000004.0 AS u2,
+      (hash($seed, item_id, day, 3) % 1000003 + 1) / 1000004.0 AS u3,
+      CASE WHEN isodow(day) >= 6 THEN 0.3 ELSE 1.0 END
+        * CASE WHEN list_contains(getvariable('mock_holidays'), day) THEN 0.2 ELSE 1.0 END
+        * (1 + seasonal_amplitude * sin(2 * pi() * dayofyear(day) / 365.25 + seasonal_phase))
+        * greatest(0.2, 1 + trend_per_year * datediff('day', CAST($from AS DATE), day) / 365.25) AS intensity
+    FROM (SELECT * EXCLUDE (day_start), CAST(day_start AS DATE) AS day FROM item_days)
   ),
   daily_units AS (
     SELECT
@@ -198,12 +217,17 @@ export async function writeMockExport(
   await loadItems(connection, generateCatalog(options.items, options.seed));
   await loadHolidays(connection, Number(options.from.slice(0, 4)), Number(options.to.slice(0, 4)));
   await runStep(connection, STEP, ITEMS_EXPORT_SQL(itemsFile));
-  const sql = MOVEMENTS_EXPORT_SQL(movementsFile);
+  const itemsParquet = path.join(dir, 'mock-items.parquet');
+  await runStep(connection, STEP, ITEMS_PARTS_SQL(itemsParquet));
+  await runStep(connection, STEP, HOLIDAYS_SQL);
+  const sql = MOVEMENTS_EXPORT_SQL(movementsFile, itemsParquet);
   const [written] = await queryStep<{ Count: number }>(connection, STEP, sql, {
     from: options.from,
     to: options.to,
     seed: options.seed,
     fault_rate: options.faultRate,
   });
+  await fs.rm(itemsParquet, { force: true });
+  await runStep(connection, STEP, 'RESET VARIABLE mock_holidays');
   return { itemsFile, movementsFile, movementRows: written?.Count ?? 0 };
 }
