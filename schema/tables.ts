@@ -159,6 +159,15 @@ export const goldTables = {
     { name: 'generated_at', type: 'TIMESTAMP' },
     { name: 'source', type: 'VARCHAR' },
   ]),
+  /**
+   * One row per item and backtested model. For the selected model (`is_selected`) also the
+   * inventory policy and `lead_time_demand`: that model's forecast summed over the item's lead
+   * time (horizon_days 1 … dim_item.lead_time_days) from its latest forecast_origin in
+   * fact_forecasts — the number the stock-out risk compares with reorder_point, derived from the
+   * two tables whenever either is written (builder/src/steps/gold/fill-lead-time-demand.ts), so
+   * readers need not scan fact_forecasts for it. NULL for the other models, and when the latest
+   * origin has no row inside the lead time or the item has none.
+   */
   fact_metrics: columns([
     { name: 'item_key', type: 'INTEGER' },
     { name: 'item_id', type: 'VARCHAR' },
@@ -174,6 +183,7 @@ export const goldTables = {
     { name: 'safety_stock', type: 'DOUBLE' },
     { name: 'reorder_point', type: 'DOUBLE' },
     { name: 'service_level', type: 'DOUBLE' },
+    { name: 'lead_time_demand', type: 'DOUBLE' },
     { name: 'model_version', type: 'VARCHAR' },
     { name: 'generated_at', type: 'TIMESTAMP' },
     { name: 'source', type: 'VARCHAR' },

@@ -32,6 +32,7 @@ import { buildDemandTables } from './build-demand.ts';
 import { buildDimItem } from './steps/gold/build-dim-item.ts';
 import { buildDimTime } from './steps/gold/build-dim-time.ts';
 import { carryOverTable } from './steps/gold/carry-over-table.ts';
+import { fillLeadTimeDemand } from './steps/gold/fill-lead-time-demand.ts';
 import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
@@ -140,6 +141,14 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         dimItem,
         target: staged('fact_metrics'),
       });
+      // Lead times come from the new dim_item: the derived column follows them.
+      if (metrics.rows > 0) {
+        await fillLeadTimeDemand(connection, {
+          forecasts: staged('fact_forecasts'),
+          metrics: staged('fact_metrics'),
+          dimItem,
+        });
+      }
       return {
         rows: forecasts.rows + metrics.rows,
         detail: forecasts.rows > 0 ? 'kept from the last forecast' : 'empty until forecast runs',

@@ -12,7 +12,8 @@ import type { SeriesSpec } from './series.ts';
 
 export type Nullable<T> = { [K in keyof T]: T[K] | null };
 export type ForecastRow = FactForecastsRow;
-export type MetricsRow = Nullable<FactMetricsRow>;
+/** lead_time_demand is derived from the written forecasts (see write-ml-tables.ts), not per item. */
+export type MetricsRow = Nullable<Omit<FactMetricsRow, 'lead_time_demand'>>;
 
 export interface ItemMeta {
   itemKey: number;

@@ -67,6 +67,22 @@ async function checkMlTables(
     SELECT count(*) FILTER (WHERE safety_stock IS NULL OR reorder_point < safety_stock OR service_level <> 0.95) AS missing
     FROM read_parquet(${files('fact_metrics')}) WHERE is_selected`);
   expect(Number(policy?.missing)).toBe(0);
+  // lead_time_demand, recomputed from the forecast rows and this build's lead times: the selected
+  // model's forecast over horizons 1 … lead_time_days (one origin per run), on no other row.
+  const [lead] = await db.rows<{ selected: number; agree: number; others: number }>(`
+    WITH want AS (
+      SELECT f.item_key, f.model, sum(f.yhat) AS demand
+      FROM read_parquet(${files('fact_forecasts')}) AS f
+      JOIN read_parquet(${files('dim_item')}) AS i ON i.item_key = f.item_key
+      WHERE f.horizon_days BETWEEN 1 AND i.lead_time_days
+      GROUP BY f.item_key, f.model)
+    SELECT count(*) FILTER (WHERE m.is_selected) AS selected,
+      count(*) FILTER (WHERE m.is_selected AND abs(m.lead_time_demand - w.demand) <= 1e-9 * greatest(1, abs(w.demand))) AS agree,
+      count(m.lead_time_demand) FILTER (WHERE NOT m.is_selected) AS others
+    FROM read_parquet(${files('fact_metrics')}) AS m
+    LEFT JOIN want AS w ON w.item_key = m.item_key AND w.model = m.model`);
+  expect(Number(lead?.agree)).toBe(Number(lead?.selected));
+  expect(Number(lead?.others)).toBe(0);
 }
 
 describe('npm run forecast', () => {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { goldTableIds, type GoldTableId, type Manifest, type ManifestTable } from '#schema';
+import { goldFileName, goldTableIds, type GoldTableId, type Manifest, type ManifestTable } from '#schema';
 import {
   CliError,
   describeGoldTable,
@@ -89,7 +89,7 @@ export async function forecastLakehouse(options: LakehouseForecastOptions): Prom
           tables[table] = { ...entry, files };
         }
         await progress.step('ml: fact_forecasts, fact_metrics', async () => {
-          await writeMlTables(connection, staged, output);
+          await writeMlTables(connection, staged, output, path.join(staged, goldFileName('dim_item')));
           for (const table of ML_TABLES) {
             tables[table] = await describeGoldTable(connection, [
               {

@@ -1,12 +1,16 @@
 /**
  * Writes fact_forecasts and fact_metrics as Parquet with the gold schema's exact column types,
  * sorted by item_key (as every gold table that holds items), through a newline-delimited JSON file.
+ * fact_metrics.lead_time_demand is then derived from the written forecasts and the build's
+ * dim_item by the builder's step, the same one a rebuild runs when it carries these tables over.
+ * Without a dim_item (a series file) no item has a lead time, so the column stays NULL, as
+ * reorder_point does.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { goldFileName, goldTables, ident, sql, sqlJoin, sqlString, sqlType } from '#schema';
-import { parquetOptions, runStep } from '#builder';
+import { fillLeadTimeDemand, parquetOptions, runStep } from '#builder';
 import type { ForecastRow, MetricsRow } from '../item-result.ts';
 
 type MlTable = 'fact_forecasts' | 'fact_metrics';
@@ -56,10 +60,12 @@ export async function writeMlTables(
   connection: DuckDBConnection,
   dir: string,
   rows: { forecasts: readonly ForecastRow[]; metrics: readonly MetricsRow[] },
+  dimItem?: string,
 ): Promise<{ forecasts: string; metrics: string }> {
   const forecasts = path.join(dir, goldFileName('fact_forecasts'));
   const metrics = path.join(dir, goldFileName('fact_metrics'));
   await writeTable(connection, 'fact_forecasts', rows.forecasts, forecasts);
   await writeTable(connection, 'fact_metrics', rows.metrics, metrics);
+  if (dimItem !== undefined) await fillLeadTimeDemand(connection, { forecasts, metrics, dimItem });
   return { forecasts, metrics };
 }

@@ -3,7 +3,9 @@
  * selected model (its last-28-day mean as a flat 90-day forecast, 80 % band at ±50 %) and a
  * rejected candidate, written over the manifest's (empty) fact_forecasts and fact_metrics files
  * with the manifest entries updated to match. Reorder points put every third item at stock-out
- * risk. Written by native DuckDB with the test's own SQL.
+ * risk. Written by native DuckDB with the test's own SQL; fact_metrics.lead_time_demand is then
+ * derived by the builder's own step, as the forecast job derives it, so the tests that recompute
+ * it from fact_forecasts check that step.
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { sqlString, sqlStringList } from '#schema/literal.ts';
 import type { Manifest } from '#schema/manifest.ts';
 import type { GoldTableId } from '#schema/tables.ts';
+import { fillLeadTimeDemand, openDb, withConnection } from '#builder';
 import { openNodeDb } from '#support/node-db.ts';
 import { tableFiles } from '../../helpers/lakehouse.ts';
 
@@ -45,7 +48,7 @@ COPY (
     0.8 AS coverage_80, CAST(28 AS INTEGER) AS n_test_points, m.penalty = 0 AS is_selected,
     r.daily * i.lead_time_days / 4 AS safety_stock,
     r.daily * i.lead_time_days * CASE WHEN i.item_key % 3 = 0 THEN 0.5 ELSE 2 END AS reorder_point,
-    0.95 AS service_level, '1' AS model_version, TIMESTAMP '${FIXTURE_GENERATED_AT}' AS generated_at,
+    0.95 AS service_level, CAST(NULL AS DOUBLE) AS lead_time_demand, '1' AS model_version, TIMESTAMP '${FIXTURE_GENERATED_AT}' AS generated_at,
     'test' AS source
   FROM read_parquet(${items}) AS i
   JOIN recent AS r USING (item_key)
@@ -69,11 +72,26 @@ export async function writeForecastFixture(dataDir: string, manifest: Manifest):
       ['fact_forecasts', forecastsSql],
       ['fact_metrics', metricsSql],
     ];
-    for (const [table, write] of writers) {
+    const pathOf = (table: GoldTableId) => {
       const [file, ...more] = manifest.tables[table].files;
       if (!file || more.length > 0) throw new Error(`${table}: expected one file`);
-      const path = join(dataDir, file.path);
-      await db.query(write(fact, items, path));
+      return { file, path: join(dataDir, file.path) };
+    };
+    for (const [table, write] of writers) await db.query(write(fact, items, pathOf(table).path));
+    const instance = await openDb();
+    try {
+      await withConnection(instance, (connection) =>
+        fillLeadTimeDemand(connection, {
+          forecasts: pathOf('fact_forecasts').path,
+          metrics: pathOf('fact_metrics').path,
+          dimItem: pathOf('dim_item').path,
+        }),
+      );
+    } finally {
+      instance.closeSync();
+    }
+    for (const [table] of writers) {
+      const { file, path } = pathOf(table);
       const [count] = await db.query<{ n: number }>(
         `SELECT count(*) AS n FROM read_parquet(${sqlString(path)})`,
       );

@@ -57,12 +57,15 @@ export const sampleForecasts: FactForecastsRow[] = forecastPlans.flatMap((plan) 
   ...rows(plan, plan.selected, addDays(LAST_ACTUAL, -14), plan.daily * 100),
 ]);
 
-export const sampleMetrics: FactMetricsRow[] = forecastPlans.flatMap((plan) => [
+/** Only the selected model carries lead_time_demand, as the forecast job writes it. */
+type MetricRow = Omit<FactMetricsRow, 'lead_time_demand'> & { lead_time_demand: number | null };
+
+export const sampleMetrics: MetricRow[] = forecastPlans.flatMap((plan) => [
   metric(plan, plan.selected, true),
   metric(plan, plan.candidate, false),
 ]);
 
-function metric(plan: Plan, model: string, selected: boolean): FactMetricsRow {
+function metric(plan: Plan, model: string, selected: boolean): MetricRow {
   return {
     item_key: keyOf(plan.item_id),
     item_id: plan.item_id,
@@ -78,10 +81,20 @@ function metric(plan: Plan, model: string, selected: boolean): FactMetricsRow {
     safety_stock: selected ? plan.reorder_point / 2 : 0,
     reorder_point: selected ? plan.reorder_point : 0,
     service_level: 0.95,
+    lead_time_demand: selected ? leadTimeDemandOf(plan, model) : null,
     model_version: '1',
     generated_at: GENERATED_AT,
     source: 'test',
   };
+}
+
+/** fact_metrics.lead_time_demand as the forecast job derives it: latest origin, horizons 1 … lead time. */
+function leadTimeDemandOf(plan: Plan, model: string): number {
+  const leadTime = sampleItems.find((i) => i.item_id === plan.item_id)?.lead_time_days ?? NaN;
+  return sampleForecasts
+    .filter((r) => r.item_id === plan.item_id && r.model === model && r.forecast_origin === LAST_ACTUAL)
+    .filter((r) => r.horizon_days <= leadTime)
+    .reduce((sum, r) => sum + r.yhat, 0);
 }
 
 function keyOf(id: string): number {

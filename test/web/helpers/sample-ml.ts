@@ -7,7 +7,7 @@
  */
 import type { DimItemRow, FactForecastsRow, FactMetricsRow } from '#schema/tables.ts';
 
-type Missing = 'mase' | 'rmsse' | 'safety_stock' | 'reorder_point' | 'service_level';
+type Missing = 'mase' | 'rmsse' | 'safety_stock' | 'reorder_point' | 'service_level' | 'lead_time_demand';
 /** A backtest row whose measures may be missing (a model that could not be scored, a policy of a model not selected). */
 export type MetricFixtureRow = Omit<FactMetricsRow, Missing> & { [C in Missing]: number | null };
 import { addDays, sampleDemand, sampleItems } from './sample-gold.ts';
@@ -90,8 +90,20 @@ export const sampleMetrics: MetricFixtureRow[] = backtests.map(([index, model, m
     safety_stock: selected ? 10 + index : null,
     reorder_point: selected ? 40 + index * 3 : null,
     service_level: selected ? 0.95 : null,
+    lead_time_demand: selected ? leadTimeDemandOf(item, model) : null,
     model_version: '1',
     generated_at: GENERATED,
     source: 'test',
   };
 });
+
+/** fact_metrics.lead_time_demand as the forecast job derives it: latest origin, horizons 1 … lead time. */
+function leadTimeDemandOf(item: DimItemRow, model: string): number | null {
+  const rows = sampleForecasts.filter((r) => r.item_key === item.item_key && r.model === model);
+  const latest = rows
+    .map((r) => r.forecast_origin)
+    .sort()
+    .at(-1);
+  const inLead = rows.filter((r) => r.forecast_origin === latest && r.horizon_days <= item.lead_time_days);
+  return inLead.length === 0 ? null : inLead.reduce((sum, r) => sum + r.yhat, 0);
+}

@@ -34,6 +34,7 @@ const metrics: FactMetricsRow[] = sampleItems.map((item, i) => ({
   safety_stock: 3,
   reorder_point: 9,
   service_level: 0.95,
+  lead_time_demand: 12,
   model_version: '1',
   generated_at: '2025-01-01T00:00:00.000Z',
   source: 'mock',

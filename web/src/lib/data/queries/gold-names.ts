@@ -40,5 +40,6 @@ export const nTestPoints = ident('column', 'n_test_points');
 export const isSelected = ident('column', 'is_selected');
 export const safetyStock = ident('column', 'safety_stock');
 export const reorderPoint = ident('column', 'reorder_point');
+export const leadTimeDemand = ident('column', 'lead_time_demand');
 export const serviceLevel = ident('column', 'service_level');
 export const horizonDays = ident('column', 'horizon_days');

@@ -7,9 +7,8 @@
  */
 import { sql, type SqlText } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { forecastOrigin, forecasts, generatedAt, horizonDays, itemKey, yhat } from '../gold-names.ts';
-import { keyRangeParams } from './overview-filter.ts';
-import { selectedCte, selectedForecastRows, selectedParams, type ForecastFilter } from './selected-forecast.ts';
+import { forecasts, generatedAt, metrics } from '../gold-names.ts';
+import { selectedCte, selectedParams, type ForecastFilter } from './selected-forecast.ts';
 
 export interface ForecastKpiRow {
   forecast_rows: number;
@@ -24,32 +23,26 @@ export interface ForecastKpiRow {
 }
 
 /**
- * One pass over the selected models' forecast rows: demand over the lead time per item and origin,
- * the latest origin kept by a window over those few groups (a `latest` CTE would scan the
- * forecasts a second time). An item whose latest origin has no row inside its lead time sums to
- * NULL, which is never above the reorder point, as an item without such rows was never counted.
+ * Only fact_metrics and dim_item are read: the demand over the lead time is stored with the
+ * selected model (fact_metrics.lead_time_demand, derived from the selected model's latest origin
+ * when the forecast tables are written), and the forecast job stamps both ML tables with one
+ * generated_at, so the newest is taken from the small one. Of fact_forecasts only the row count
+ * is asked, which the Parquet footers answer. A NULL lead-time demand is never above the point.
  */
 function kpiSql(filter: ForecastFilter): SqlText {
   return sql`
-WITH ${selectedCte(filter)},
-over_lead_time AS (
-  SELECT fc.${itemKey} AS item_key, any_value(se.reorder_point) AS reorder_point,
-    sum(fc.${yhat}) FILTER (WHERE fc.${horizonDays} BETWEEN 1 AND se.lead_time_days) AS demand
-  FROM ${selectedForecastRows(filter)}
-  GROUP BY fc.${itemKey}, fc.${forecastOrigin}
-  QUALIFY fc.${forecastOrigin} = max(fc.${forecastOrigin}) OVER (PARTITION BY fc.${itemKey})
-)
+WITH ${selectedCte(filter)}
 SELECT
   (SELECT count(*) FROM ${forecasts}) AS forecast_rows,
   count(*) AS selected_models,
   count(se.reorder_point) AS items_with_policy,
-  (SELECT count(*) FROM over_lead_time WHERE demand > reorder_point) AS stockout_risk_items,
+  count(*) FILTER (WHERE se.lead_time_demand > se.reorder_point) AS stockout_risk_items,
   median(se.mase) AS median_mase,
-  (SELECT max(${generatedAt}) FROM ${forecasts}) AS forecast_as_of
+  (SELECT max(${generatedAt}) FROM ${metrics}) AS forecast_as_of
 FROM selected AS se`;
 }
 
 /** One row. The item_key span in `filter.keys` only narrows what is read; the category decides. */
 export function forecastKpis(db: Db, filter: ForecastFilter): Promise<ForecastKpiRow[]> {
-  return db.query<ForecastKpiRow>(kpiSql(filter), [...selectedParams(filter), ...keyRangeParams(filter)]);
+  return db.query<ForecastKpiRow>(kpiSql(filter), selectedParams(filter));
 }

@@ -17,6 +17,7 @@ import {
   item,
   itemKey,
   leadTime,
+  leadTimeDemand,
   mase,
   metrics,
   model,
@@ -34,7 +35,8 @@ export type ForecastFilter = Pick<OverviewFilter, 'category' | 'keys'>;
 export function selectedCte(filter: ForecastFilter): SqlText {
   return sql`selected AS (
   SELECT m.${itemKey} AS item_key, any_value(m.${model}) AS model, any_value(m.${mase}) AS mase,
-    any_value(m.${reorderPoint}) AS reorder_point, any_value(i.${leadTime}) AS lead_time_days,
+    any_value(m.${reorderPoint}) AS reorder_point, any_value(m.${leadTimeDemand}) AS lead_time_demand,
+    any_value(i.${leadTime}) AS lead_time_days,
     any_value(i.${unitCost}) AS unit_cost_brl
   FROM ${metrics} AS m
   JOIN ${item} AS i ON i.${itemKey} = m.${itemKey}
