@@ -21,6 +21,7 @@ import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
+import { waitForSettled } from './helpers/page-settled.ts';
 import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
 import { nativeCount, nativeKpis, nativeTopItems, type KpiFilter } from './native-kpis.ts';
 
@@ -62,6 +63,8 @@ async function openView(hash: string, expected: Record<SummaryKpiKey, number>): 
     expected,
     { timeout: 60_000 },
   );
+  // The KPI cards answer first (their queries read the smallest tables); the panels follow.
+  await waitForSettled(page, 60_000);
 }
 const bytesServed = (entries: ServedEntry[], path: string) =>
   entries.filter((e) => e.path === path).reduce((sum, e) => sum + e.bytes, 0);

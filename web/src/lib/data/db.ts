@@ -65,17 +65,27 @@ export function whenReady(): Promise<AsyncDuckDB> {
   return readyPromise;
 }
 
+/**
+ * Releases a statement or connection without making the answer wait: the worker handles messages
+ * in order, so an awaited close queues behind every statement the page asked for meanwhile, and
+ * the first panel's rows would arrive only after the last panel's query ran.
+ * A close that fails has no one left to tell: the answer is already delivered.
+ */
+function release(handle: { close(): Promise<unknown> }): void {
+  handle.close().catch(() => undefined);
+}
+
 async function run(conn: AsyncDuckDBConnection, sql: string, params: readonly unknown[]) {
   if (params.length === 0) return conn.query(sql);
   const statement = await conn.prepare(sql);
   try {
     return await statement.query(...params);
   } finally {
-    await statement.close();
+    release(statement);
   }
 }
 
-/** `Db` on DuckDB-WASM: a connection per call, closed in `finally`, so calls never share state. */
+/** `Db` on DuckDB-WASM: a connection per call, released in `finally`, so calls never share state. */
 export const db: Db = {
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
     const duck = await whenReady();
@@ -85,7 +95,7 @@ export const db: Db = {
     } catch (cause) {
       throw new QueryError(sql, cause);
     } finally {
-      await conn.close();
+      release(conn);
     }
   },
 };
