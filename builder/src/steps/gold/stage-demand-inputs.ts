@@ -62,7 +62,17 @@ COPY (
   JOIN read_parquet(${sqlString(items)}) AS items USING (item_id)
   WHERE movements.movement_date BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
   GROUP BY items.item_key, ${periodStart}
-) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD, PARTITION_BY (part), OVERWRITE_OR_IGNORE)`;
+) TO ${sqlString(target)} (
+  FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE ${TOTALS_ROW_GROUP_SIZE}, PARTITION_BY (part), OVERWRITE_OR_IGNORE
+)`;
+
+// DuckDB keeps at most partitioned_write_max_open_files (default 100) part files open and starts a
+// new file whenever it has to reopen one, so 1,547 parts (100M rows) came out as 107 files each,
+// and every later query of a part opened them all. With every part open at once each part is one
+// file; small row groups bound what each open file buffers (1,547 × 8,192 rows).
+const TOTALS_ROW_GROUP_SIZE = 8_192;
+const OPEN_PART_FILES_SQL = (parts: number) => sql`SET partitioned_write_max_open_files = ${parts}`;
+const DEFAULT_OPEN_PART_FILES_SQL = sql`RESET partitioned_write_max_open_files`;
 
 function noFolderIsEmpty(error: unknown): string[] {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -96,18 +106,27 @@ export async function stageDemandInputs(
   const items = `${paths.workDir}/items.parquet`;
   const totalsDir = `${paths.workDir}/totals`;
   await runStep(connection, STEP, ITEMS_SQL(paths.items, items));
-  await runStep(
-    connection,
-    STEP,
-    TOTALS_SQL(paths.validated, items, totalsDir, itemsPerPart, periodStartOf[layout.grain]),
-    window,
-  );
   const [count] = await queryStep<{ n: number }>(
     connection,
     STEP,
     sql`SELECT count(*) AS n FROM read_parquet(${sqlString(items)})`,
   );
   const itemCount = count?.n ?? 0;
+  await runStep(
+    connection,
+    STEP,
+    OPEN_PART_FILES_SQL(Math.max(100, Math.ceil(itemCount / itemsPerPart) + 1)),
+  );
+  try {
+    await runStep(
+      connection,
+      STEP,
+      TOTALS_SQL(paths.validated, items, totalsDir, itemsPerPart, periodStartOf[layout.grain]),
+      window,
+    );
+  } finally {
+    await runStep(connection, STEP, DEFAULT_OPEN_PART_FILES_SQL);
+  }
   // DuckDB writes a folder per part that has rows; an item range where nothing moved has none.
   const movedParts = new Set(
     (await fs.readdir(totalsDir).catch(noFolderIsEmpty)).map((name) => name.replace('part=', '')),

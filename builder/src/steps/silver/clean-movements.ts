@@ -10,7 +10,7 @@ import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import type { ErpMapping } from '../../sources/erp-mapping.ts';
 import { codeExpression, dateExpression, numberExpression } from './parse-expressions.ts';
-import { clearRowMask, inRowMask, setRowMask, type RowMaskName } from './row-mask.ts';
+import { clearRowMask, inRowMask, setRowMask, type RowMask, type RowMaskName } from './row-mask.ts';
 import { sourceColumns } from './source-columns.ts';
 
 const STEP = 'silver.clean';
@@ -37,7 +37,7 @@ const LATER_COPIES = (source: string, movementId: SqlText) => sql`(
 const LAST_ROW_SQL = (source: string) => sql`
 SELECT coalesce(max(_row_number), 1) AS last_row FROM read_parquet(${sqlString(source)})`;
 
-const CLEAN_SQL = (source: string, target: string, columns: CleanColumns) => sql`
+const CLEAN_SQL = (source: string, target: string, columns: CleanColumns, duplicates: RowMask) => sql`
 COPY (
   SELECT
     ${codeExpression(columns.movement_id)} AS movement_id,
@@ -51,7 +51,7 @@ COPY (
     _row_number,
     _batch_id
   FROM read_parquet(${sqlString(source)})
-  WHERE NOT ${inRowMask(DUPLICATES)}
+  WHERE NOT ${inRowMask(duplicates)}
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
 export interface CleanResult {
@@ -76,7 +76,7 @@ export async function cleanMovements(
     raw_quantity: col(m.quantity),
   };
   const [bounds] = await queryStep<{ last_row: number }>(connection, STEP, LAST_ROW_SQL(bronzeFile));
-  await setRowMask(
+  const duplicates = await setRowMask(
     connection,
     STEP,
     DUPLICATES,
@@ -88,13 +88,13 @@ export async function cleanMovements(
     const [result] = await queryStep<{ Count: number }>(
       connection,
       STEP,
-      CLEAN_SQL(bronzeFile, temp, columns),
+      CLEAN_SQL(bronzeFile, temp, columns, duplicates),
       {
         date_format: mapping.dateFormat,
       },
     );
     rows = result?.Count ?? 0;
   });
-  await clearRowMask(connection, STEP, DUPLICATES);
+  await clearRowMask(connection, STEP, duplicates);
   return { rows };
 }

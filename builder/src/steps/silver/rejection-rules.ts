@@ -5,7 +5,6 @@
  * `rejectionRuleCodes` (the app explains each code to planners).
  */
 import { sql, sqlJoin, sqlString, type RejectionRuleCode, type SqlText } from '#schema';
-import { inRowMask } from './row-mask.ts';
 
 /**
  * Bounds of a plausible movement. A year typed as 0025 or 1900 would otherwise stretch the dense
@@ -45,8 +44,9 @@ export const rejectionRules = [
   },
   {
     code: 'UNKNOWN_ITEM',
-    // The rows whose item is missing from the master are found beforehand (validate-movements.ts).
-    when: sql`item_id IS NULL OR ${inRowMask('silver_unknown_item_rows')}`,
+    // item_unknown: the row's item is missing from every known master, found beforehand
+    // (validate-movements.ts) so the check needs no join.
+    when: sql`item_id IS NULL OR item_unknown`,
     message: sql`'item "' || coalesce(item_id, '') || '" is not in the item master'`,
   },
 ] as const satisfies readonly { code: RejectionRuleCode; when: SqlText; message: SqlText }[];

@@ -10,7 +10,7 @@ import { sqlString, sqlStringList, sql } from '#schema';
 import { queryStep } from '../../db.ts';
 import { writeAtomically } from '../../files.ts';
 import { ruleCaseExpressions } from './rejection-rules.ts';
-import { clearRowMask, setRowMask, type RowMaskName } from './row-mask.ts';
+import { clearRowMask, inRowMask, setRowMask, type RowMask, type RowMaskName } from './row-mask.ts';
 
 const STEP = 'silver.validate';
 
@@ -29,7 +29,7 @@ SELECT coalesce(max(_row_number), 1) AS last_row FROM read_parquet(${sqlString(c
 
 // Each cleaned row with the first rule it breaks (NULL when it passes them all). Computed once per
 // output rather than materialised: re-reading the Parquet is cheaper than holding every row.
-const CHECKED = (cleaned: string) => {
+const CHECKED = (cleaned: string, unknownItems: RowMask) => {
   const rule = ruleCaseExpressions();
   return sql`(
   SELECT
@@ -37,23 +37,26 @@ const CHECKED = (cleaned: string) => {
     _source_file, _row_number, _batch_id,
     ${rule.code} AS rule_code,
     ${rule.message} AS rule_message
-  FROM read_parquet(${sqlString(cleaned)})
+  FROM (
+    SELECT *, ${inRowMask(unknownItems)} AS item_unknown
+    FROM read_parquet(${sqlString(cleaned)})
+  )
 )`;
 };
 
-const VALIDATED_SQL = (cleaned: string, target: string) => sql`
+const VALIDATED_SQL = (cleaned: string, target: string, unknownItems: RowMask) => sql`
 COPY (
   SELECT movement_id, movement_date, item_id, quantity, site_id, _source_file, _row_number, _batch_id
-  FROM ${CHECKED(cleaned)}
+  FROM ${CHECKED(cleaned, unknownItems)}
   WHERE rule_code IS NULL
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
-const REJECTED_SQL = (cleaned: string, target: string) => sql`
+const REJECTED_SQL = (cleaned: string, target: string, unknownItems: RowMask) => sql`
 COPY (
   SELECT
     movement_id, raw_movement_date, item_id, raw_quantity, site_id, rule_code, rule_message,
     _source_file, _row_number, _batch_id
-  FROM ${CHECKED(cleaned)}
+  FROM ${CHECKED(cleaned, unknownItems)}
   WHERE rule_code IS NOT NULL
 ) TO ${sqlString(target)} (FORMAT PARQUET, COMPRESSION ZSTD)`;
 
@@ -84,7 +87,7 @@ export async function validateMovements(
 ): Promise<ValidateResult> {
   const [bounds] = await queryStep<{ last_row: number }>(connection, STEP, LAST_ROW_SQL(paths.cleaned));
   const unknown = UNKNOWN_ITEM_ROWS(paths.cleaned, paths.items);
-  await setRowMask(connection, STEP, UNKNOWN_ITEMS, unknown, bounds?.last_row ?? 1);
+  const unknownItems = await setRowMask(connection, STEP, UNKNOWN_ITEMS, unknown, bounds?.last_row ?? 1);
   const params = { ingest_date: ingestDate };
   const count = async (sql: string) => {
     const [result] = await queryStep<{ Count: number }>(connection, STEP, sql, params);
@@ -93,12 +96,12 @@ export async function validateMovements(
   let validatedRows = 0;
   let rejectedRows = 0;
   await writeAtomically(paths.validated, async (temp) => {
-    validatedRows = await count(VALIDATED_SQL(paths.cleaned, temp));
+    validatedRows = await count(VALIDATED_SQL(paths.cleaned, temp, unknownItems));
   });
   await writeAtomically(paths.rejected, async (temp) => {
-    rejectedRows = await count(REJECTED_SQL(paths.cleaned, temp));
+    rejectedRows = await count(REJECTED_SQL(paths.cleaned, temp, unknownItems));
   });
-  await clearRowMask(connection, STEP, UNKNOWN_ITEMS);
+  await clearRowMask(connection, STEP, unknownItems);
   const byRule = await queryStep<{ rule_code: string; rows: number }>(
     connection,
     STEP,
