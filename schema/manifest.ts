@@ -17,7 +17,7 @@ import {
  * Bumped whenever the gold contract changes (2: item_key in dim_item and fact_demand_daily;
  * 3: every table a list of files, item_key in the forecast tables; 4: the pre-aggregated grains
  * fact_demand_weekly, fact_demand_monthly and agg_category_daily, with `grains` and
- * `demand_totals`; 5: fact_metrics.lead_time_demand). The builder replaces a build of an older schema instead of extending it.
+ * `demand_totals`; 5: fact_metrics.lead_time_demand and agg_forecast_category). The builder replaces a build of an older schema instead of extending it.
  */
 export const SCHEMA_VERSION = 5;
 export const MANIFEST_PATH = 'gold/manifest.json';

@@ -188,6 +188,26 @@ export const goldTables = {
     { name: 'generated_at', type: 'TIMESTAMP' },
     { name: 'source', type: 'VARCHAR' },
   ]),
+  /**
+   * Per category and forecast day: the selected models' latest forecasts (the rows
+   * lead_time_demand reads) summed over the category's items — yhat and its 80 % interval in
+   * units, and valued at unit_cost_brl — with the number of items forecast. Derived from
+   * fact_forecasts, fact_metrics and dim_item whenever the forecast tables are written
+   * (builder/src/steps/gold/build-agg-forecast-category.ts), so the overview's forecast band reads a
+   * few hundred rows, not fact_forecasts. Units of different kinds are summed as they are; readers
+   * show units only when the items in scope share one. Sorted by date then category.
+   */
+  agg_forecast_category: columns([
+    { name: 'category', type: 'VARCHAR' },
+    { name: 'date', type: 'DATE' },
+    { name: 'yhat_lower', type: 'DOUBLE' },
+    { name: 'yhat', type: 'DOUBLE' },
+    { name: 'yhat_upper', type: 'DOUBLE' },
+    { name: 'value_low', type: 'DOUBLE' },
+    { name: 'value_mid', type: 'DOUBLE' },
+    { name: 'value_high', type: 'DOUBLE' },
+    { name: 'items', type: 'INTEGER' },
+  ]),
 } as const;
 
 export type GoldTableId = keyof typeof goldTables;
@@ -206,6 +226,7 @@ export type FactDemandMonthlyRow = RowOf<'fact_demand_monthly'>;
 export type AggCategoryDailyRow = RowOf<'agg_category_daily'>;
 export type FactForecastsRow = RowOf<'fact_forecasts'>;
 export type FactMetricsRow = RowOf<'fact_metrics'>;
+export type AggForecastCategoryRow = RowOf<'agg_forecast_category'>;
 
 export type GoldColumnName = (typeof goldTables)[GoldTableId][number]['name'];
 

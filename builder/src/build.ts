@@ -33,6 +33,7 @@ import { buildDimItem } from './steps/gold/build-dim-item.ts';
 import { buildDimTime } from './steps/gold/build-dim-time.ts';
 import { carryOverTable } from './steps/gold/carry-over-table.ts';
 import { fillLeadTimeDemand } from './steps/gold/fill-lead-time-demand.ts';
+import { buildAggForecastCategory } from './steps/gold/build-agg-forecast-category.ts';
 import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
@@ -131,7 +132,7 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         to: addDays(window.to, FORECAST_HORIZON_DAYS),
       }),
     );
-    await progress.step('gold: fact_forecasts, fact_metrics', async () => {
+    await progress.step('gold: fact_forecasts, fact_metrics, agg_forecast_category', async () => {
       const dimItem = staged('dim_item');
       const forecasts = await carryOverTable(connection, layout, current, 'fact_forecasts', {
         dimItem,
@@ -141,14 +142,13 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
         dimItem,
         target: staged('fact_metrics'),
       });
-      // Lead times come from the new dim_item: the derived column follows them.
-      if (metrics.rows > 0) {
-        await fillLeadTimeDemand(connection, {
-          forecasts: staged('fact_forecasts'),
-          metrics: staged('fact_metrics'),
-          dimItem,
-        });
-      }
+      // Lead times, categories and costs come from the new dim_item: what is derived follows them.
+      const forecastFiles = { forecasts: staged('fact_forecasts'), metrics: staged('fact_metrics'), dimItem };
+      if (metrics.rows > 0) await fillLeadTimeDemand(connection, forecastFiles);
+      await buildAggForecastCategory(connection, {
+        ...forecastFiles,
+        target: staged('agg_forecast_category'),
+      });
       return {
         rows: forecasts.rows + metrics.rows,
         detail: forecasts.rows > 0 ? 'kept from the last forecast' : 'empty until forecast runs',

@@ -10,6 +10,10 @@ export { readLedger, type BatchRecord } from './catalog/batch-ledger.ts';
 export { daysBetweenInclusive, defaultWindow } from './calendar/dates.ts';
 export { FACT_ROW_GROUP_SIZE, parquetOptions } from './steps/gold/parquet-options.ts';
 export { fillLeadTimeDemand, type LeadTimeDemandFiles } from './steps/gold/fill-lead-time-demand.ts';
+export {
+  buildAggForecastCategory,
+  type ForecastAggregateFiles,
+} from './steps/gold/build-agg-forecast-category.ts';
 export { describeLocation, parseS3Url, type LakehouseLocation } from './publish/location.ts';
 export { parseLocation } from './cli-options.ts';
 export { ensureWebApp, WEB_DIST } from './web-app/ensure-web-app.ts';

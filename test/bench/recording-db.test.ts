@@ -12,7 +12,7 @@ import {
   type DashboardInputs,
 } from '../../bench/dashboard-queries.ts';
 import { recordStatement } from '../../bench/recording-db.ts';
-import { sampleForecasts, sampleMetrics } from '../web/helpers/sample-forecasts.ts';
+import { sampleForecastAggregate, sampleForecasts, sampleMetrics } from '../web/helpers/sample-forecasts.ts';
 import { sampleDemand, sampleItems } from '../web/helpers/sample-gold.ts';
 import { sampleOverviewGold } from '../web/helpers/sample-category-daily.ts';
 import { writeGold } from '../web/helpers/write-gold.ts';
@@ -54,6 +54,7 @@ describe('the dashboard query set, recorded', () => {
       ...sampleOverviewGold,
       fact_forecasts: sampleForecasts,
       fact_metrics: sampleMetrics,
+      agg_forecast_category: sampleForecastAggregate,
     });
     db = await openNodeDb(files);
     const item = sampleItems[2];

@@ -20,7 +20,7 @@ async function checkMlTables(
   dir: string,
   manifest: Manifest,
 ) {
-  const files = (table: 'dim_item' | 'fact_forecasts' | 'fact_metrics') =>
+  const files = (table: 'dim_item' | 'fact_forecasts' | 'fact_metrics' | 'agg_forecast_category') =>
     sqlStringList(tableFiles(dir, manifest, table));
   const [counts] = await db.rows<{
     items: number;
@@ -83,6 +83,22 @@ async function checkMlTables(
     LEFT JOIN want AS w ON w.item_key = m.item_key AND w.model = m.model`);
   expect(Number(lead?.agree)).toBe(Number(lead?.selected));
   expect(Number(lead?.others)).toBe(0);
+  // agg_forecast_category, recomputed from the forecast rows and this build's categories and costs.
+  const [band] = await db.rows<{ want: number; agree: number; rows: number }>(`
+    WITH want AS (
+      SELECT i.category, f.date, sum(f.yhat) AS units, sum(f.yhat_upper * i.unit_cost_brl) AS value_high
+      FROM read_parquet(${files('fact_forecasts')}) AS f
+      JOIN read_parquet(${files('dim_item')}) AS i ON i.item_key = f.item_key
+      GROUP BY i.category, f.date)
+    SELECT (SELECT count(*) FROM want) AS want,
+      (SELECT count(*) FROM read_parquet(${files('agg_forecast_category')})) AS rows,
+      count(*) FILTER (WHERE abs(a.yhat - w.units) <= 1e-9 * greatest(1, abs(w.units))
+        AND abs(a.value_high - w.value_high) <= 1e-9 * greatest(1, abs(w.value_high))) AS agree
+    FROM want AS w
+    JOIN read_parquet(${files('agg_forecast_category')}) AS a ON a.category = w.category AND a.date = w.date`);
+  expect(Number(band?.want)).toBeGreaterThan(0);
+  expect(Number(band?.rows)).toBe(Number(band?.want));
+  expect(Number(band?.agree)).toBe(Number(band?.want));
 }
 
 describe('npm run forecast', () => {

@@ -33,7 +33,8 @@ export interface LakehouseForecastOptions {
   now?: () => Date;
 }
 
-const ML_TABLES: readonly GoldTableId[] = ['fact_forecasts', 'fact_metrics'];
+/** Written by the forecast job: the ML tables and the aggregate derived from them. */
+const ML_TABLES: readonly GoldTableId[] = ['fact_forecasts', 'fact_metrics', 'agg_forecast_category'];
 
 export async function forecastLakehouse(options: LakehouseForecastOptions): Promise<Manifest> {
   const now = options.now ?? (() => new Date());
@@ -88,7 +89,7 @@ export async function forecastLakehouse(options: LakehouseForecastOptions): Prom
           }
           tables[table] = { ...entry, files };
         }
-        await progress.step('ml: fact_forecasts, fact_metrics', async () => {
+        await progress.step('ml: fact_forecasts, fact_metrics, agg_forecast_category', async () => {
           await writeMlTables(connection, staged, output, path.join(staged, goldFileName('dim_item')));
           for (const table of ML_TABLES) {
             tables[table] = await describeGoldTable(connection, [

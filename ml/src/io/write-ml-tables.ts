@@ -3,14 +3,15 @@
  * sorted by item_key (as every gold table that holds items), through a newline-delimited JSON file.
  * fact_metrics.lead_time_demand is then derived from the written forecasts and the build's
  * dim_item by the builder's step, the same one a rebuild runs when it carries these tables over.
- * Without a dim_item (a series file) no item has a lead time, so the column stays NULL, as
- * reorder_point does.
+ * With the build's dim_item, agg_forecast_category is derived beside them by the builder's step as
+ * well. Without one (a series file) no item has a lead time, so the column stays NULL, as
+ * reorder_point does, and there are no categories to sum by.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { goldFileName, goldTables, ident, sql, sqlJoin, sqlString, sqlType } from '#schema';
-import { fillLeadTimeDemand, parquetOptions, runStep } from '#builder';
+import { buildAggForecastCategory, fillLeadTimeDemand, parquetOptions, runStep } from '#builder';
 import type { ForecastRow, MetricsRow } from '../item-result.ts';
 
 type MlTable = 'fact_forecasts' | 'fact_metrics';
@@ -66,6 +67,10 @@ export async function writeMlTables(
   const metrics = path.join(dir, goldFileName('fact_metrics'));
   await writeTable(connection, 'fact_forecasts', rows.forecasts, forecasts);
   await writeTable(connection, 'fact_metrics', rows.metrics, metrics);
-  if (dimItem !== undefined) await fillLeadTimeDemand(connection, { forecasts, metrics, dimItem });
+  if (dimItem !== undefined) {
+    await fillLeadTimeDemand(connection, { forecasts, metrics, dimItem });
+    const target = path.join(dir, goldFileName('agg_forecast_category'));
+    await buildAggForecastCategory(connection, { forecasts, metrics, dimItem, target });
+  }
   return { forecasts, metrics };
 }

@@ -4,8 +4,8 @@
  * rejected candidate, written over the manifest's (empty) fact_forecasts and fact_metrics files
  * with the manifest entries updated to match. Reorder points put every third item at stock-out
  * risk. Written by native DuckDB with the test's own SQL; fact_metrics.lead_time_demand is then
- * derived by the builder's own step, as the forecast job derives it, so the tests that recompute
- * it from fact_forecasts check that step.
+ * derived, and agg_forecast_category built, by the builder's own steps, as the forecast job does,
+ * so the tests that recompute them from fact_forecasts check those steps.
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { sqlString, sqlStringList } from '#schema/literal.ts';
 import type { Manifest } from '#schema/manifest.ts';
 import type { GoldTableId } from '#schema/tables.ts';
-import { fillLeadTimeDemand, openDb, withConnection } from '#builder';
+import { buildAggForecastCategory, fillLeadTimeDemand, openDb, withConnection } from '#builder';
 import { openNodeDb } from '#support/node-db.ts';
 import { tableFiles } from '../../helpers/lakehouse.ts';
 
@@ -80,17 +80,22 @@ export async function writeForecastFixture(dataDir: string, manifest: Manifest):
     for (const [table, write] of writers) await db.query(write(fact, items, pathOf(table).path));
     const instance = await openDb();
     try {
-      await withConnection(instance, (connection) =>
-        fillLeadTimeDemand(connection, {
+      await withConnection(instance, async (connection) => {
+        const files = {
           forecasts: pathOf('fact_forecasts').path,
           metrics: pathOf('fact_metrics').path,
           dimItem: pathOf('dim_item').path,
-        }),
-      );
+        };
+        await fillLeadTimeDemand(connection, files);
+        await buildAggForecastCategory(connection, {
+          ...files,
+          target: pathOf('agg_forecast_category').path,
+        });
+      });
     } finally {
       instance.closeSync();
     }
-    for (const [table] of writers) {
+    for (const table of [...writers.map(([id]) => id), 'agg_forecast_category' as const]) {
       const { file, path } = pathOf(table);
       const [count] = await db.query<{ n: number }>(
         `SELECT count(*) AS n FROM read_parquet(${sqlString(path)})`,

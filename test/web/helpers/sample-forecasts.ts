@@ -5,7 +5,7 @@
  * points put IT001 and IT003 at stock-out risk (forecast over lead time above the point) and
  * IT002 and IT005 not.
  */
-import type { FactForecastsRow, FactMetricsRow } from '#schema/tables.ts';
+import type { AggForecastCategoryRow, FactForecastsRow, FactMetricsRow } from '#schema/tables.ts';
 import { addDays, sampleDemand, sampleItems } from './sample-gold.ts';
 
 export const LAST_ACTUAL =
@@ -102,3 +102,43 @@ function keyOf(id: string): number {
 }
 
 export const leadTimeOf = (id: string) => sampleItems.find((i) => i.item_id === id)?.lead_time_days ?? NaN;
+
+/**
+ * agg_forecast_category as the forecast job derives it from the rows above: the selected models'
+ * latest-origin rows summed per category and day (IT004, with no model, is left out).
+ */
+export const sampleForecastAggregate: AggForecastCategoryRow[] = (() => {
+  const byKey = new Map<string, AggForecastCategoryRow>();
+  for (const plan of forecastPlans) {
+    const item = sampleItems.find((i) => i.item_id === plan.item_id);
+    if (!item) throw new Error(`no sample item ${plan.item_id}`);
+    const latest = sampleForecasts.filter(
+      (r) => r.item_id === plan.item_id && r.model === plan.selected && r.forecast_origin === LAST_ACTUAL,
+    );
+    for (const r of latest) {
+      const key = `${item.category}|${r.date}`;
+      const row = byKey.get(key) ?? {
+        category: item.category,
+        date: r.date,
+        yhat_lower: 0,
+        yhat: 0,
+        yhat_upper: 0,
+        value_low: 0,
+        value_mid: 0,
+        value_high: 0,
+        items: 0,
+      };
+      row.yhat_lower += r.yhat_lower;
+      row.yhat += r.yhat;
+      row.yhat_upper += r.yhat_upper;
+      row.value_low += r.yhat_lower * item.unit_cost_brl;
+      row.value_mid += r.yhat * item.unit_cost_brl;
+      row.value_high += r.yhat_upper * item.unit_cost_brl;
+      row.items += 1;
+      byKey.set(key, row);
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.category.localeCompare(b.category),
+  );
+})();

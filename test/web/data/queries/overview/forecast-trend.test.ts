@@ -5,7 +5,14 @@ import { categories } from '../../../../../web/src/lib/data/queries/categories.t
 import { engines } from '../../../helpers/engines.ts';
 import { useGold } from '../../../helpers/use-gold.ts';
 import { sampleDemand, sampleItems } from '../../../helpers/sample-gold.ts';
-import { forecastPlans, HORIZON, LAST_ACTUAL, sampleForecasts, sampleMetrics } from '../../../helpers/sample-forecasts.ts';
+import {
+  forecastPlans,
+  HORIZON,
+  LAST_ACTUAL,
+  sampleForecastAggregate,
+  sampleForecasts,
+  sampleMetrics,
+} from '../../../helpers/sample-forecasts.ts';
 import { bucketOf, periodEndOf, unitOf } from '../../../helpers/overview-reference.ts';
 import { addDays } from '../../../helpers/sample-gold.ts';
 
@@ -40,6 +47,7 @@ describe.each(engines)('forecastTrend on $name', (engine) => {
     fact_demand_daily: sampleDemand,
     fact_forecasts: sampleForecasts,
     fact_metrics: sampleMetrics,
+    agg_forecast_category: sampleForecastAggregate,
   });
 
   it.each<{ grain: TrendGrain; category?: string }>([
@@ -89,7 +97,12 @@ describe.each(engines)('forecastTrend on $name', (engine) => {
 });
 
 describe.each(engines)('forecastTrend before any forecast on $name', (engine) => {
-  const db = useGold(engine, { dim_item: sampleItems, fact_forecasts: [], fact_metrics: [] });
+  const db = useGold(engine, {
+    dim_item: sampleItems,
+    fact_forecasts: [],
+    fact_metrics: [],
+    agg_forecast_category: [],
+  });
 
   it('has no rows, so no band is drawn', async () => {
     expect(await forecastTrend(db(), { grain: 'week' })).toEqual([]);

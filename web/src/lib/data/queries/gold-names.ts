@@ -7,6 +7,7 @@ import { ident } from '#schema/ident.ts';
 export const fact = ident('table', 'fact_demand_daily');
 export const item = ident('table', 'dim_item');
 export const categoryDaily = ident('table', 'agg_category_daily');
+export const forecastCategory = ident('table', 'agg_forecast_category');
 
 export const date = ident('column', 'date');
 export const demand = ident('column', 'demand');
@@ -28,6 +29,9 @@ export const metrics = ident('table', 'fact_metrics');
 export const yhat = ident('column', 'yhat');
 export const yhatLower = ident('column', 'yhat_lower');
 export const yhatUpper = ident('column', 'yhat_upper');
+export const valueLow = ident('column', 'value_low');
+export const valueMid = ident('column', 'value_mid');
+export const valueHigh = ident('column', 'value_high');
 export const model = ident('column', 'model');
 export const forecastOrigin = ident('column', 'forecast_origin');
 export const generatedAt = ident('column', 'generated_at');

@@ -5,15 +5,19 @@
  */
 import { sql, type SqlText } from '#schema/sql.ts';
 import type { Db } from '../../db-port.ts';
-import { date, forecastOrigin, itemKey, yhat, yhatLower, yhatUpper } from '../gold-names.ts';
-import { keyRangeParams, scopeCte, scopeParams, scopeUnit } from './overview-filter.ts';
 import {
-  latestOriginCte,
-  selectedCte,
-  selectedForecastRows,
-  selectedParams,
-  type ForecastFilter,
-} from './selected-forecast.ts';
+  category,
+  date,
+  forecastCategory,
+  valueHigh,
+  valueLow,
+  valueMid,
+  yhat,
+  yhatLower,
+  yhatUpper,
+} from '../gold-names.ts';
+import { inCategory, keyRangeParams, scopeCte, scopeParams, scopeUnit } from './overview-filter.ts';
+import type { ForecastFilter } from './selected-forecast.ts';
 import { checkGrain, periodEnd, periodStart, type TrendGrain } from './trend-grain.ts';
 
 export interface ForecastTrendInput extends ForecastFilter {
@@ -33,30 +37,27 @@ export interface ForecastTrendRow {
 }
 
 /**
- * Two scans of fact_forecasts (the latest origins, then the periods); the forecast's first and
- * last day come from the periods themselves, and the shared unit from one join with `scope`, so
- * no CTE that reads a Parquet file is evaluated twice.
+ * Read from agg_forecast_category (the selected models' latest forecasts per category and day,
+ * derived when the forecast tables are written), not from fact_forecasts: a few hundred rows. The
+ * forecast's first and last day come from the periods themselves, the shared unit from `scope`
+ * (dim_item). The category's key span is not needed: the table holds no items.
  */
-const latestJoin = sql`
-  JOIN latest AS l ON l.item_key = fc.${itemKey} AND l.origin = fc.${forecastOrigin}`;
-
-function forecastSql(grain: TrendGrain, filter: ForecastFilter): SqlText {
+function forecastSql(grain: TrendGrain): SqlText {
   const start = periodStart(grain, sql`fc.${date}`);
   return sql`
 WITH ${scopeCte},
-${selectedCte(filter)},
-${latestOriginCte(filter)},
 periods AS (
   SELECT ${start} AS period_start,
-    sum(fc.${yhatLower} * se.unit_cost_brl) AS value_low,
-    sum(fc.${yhat} * se.unit_cost_brl) AS value_mid,
-    sum(fc.${yhatUpper} * se.unit_cost_brl) AS value_high,
+    sum(fc.${valueLow}) AS value_low,
+    sum(fc.${valueMid}) AS value_mid,
+    sum(fc.${valueHigh}) AS value_high,
     sum(fc.${yhatLower}) AS units_low,
     sum(fc.${yhat}) AS units_mid,
     sum(fc.${yhatUpper}) AS units_high,
     min(fc.${date}) AS first_day,
     max(fc.${date}) AS last_day
-  FROM ${selectedForecastRows(filter, latestJoin)}
+  FROM ${forecastCategory} AS fc
+  WHERE ${inCategory(sql`fc.${category}`)}
   GROUP BY period_start
 )
 SELECT
@@ -72,12 +73,12 @@ CROSS JOIN (SELECT ${scopeUnit} AS unit) AS u
 ORDER BY p.period_start`;
 }
 
+/**
+ * `input.keys` is accepted for the page's one filter shape and checked as every overview query
+ * checks it, though the table holds no items to bind it on; the category alone decides.
+ */
 export function forecastTrend(db: Db, input: ForecastTrendInput): Promise<ForecastTrendRow[]> {
   const grain = checkGrain(input.grain);
-  return db.query<ForecastTrendRow>(forecastSql(grain, input), [
-    ...scopeParams(input),
-    ...selectedParams(input),
-    ...keyRangeParams(input),
-    ...keyRangeParams(input),
-  ]);
+  keyRangeParams(input);
+  return db.query<ForecastTrendRow>(forecastSql(grain), [...scopeParams(input), ...scopeParams(input)]);
 }

@@ -1,18 +1,13 @@
 /**
- * The forecast rows the overview reads: for each item in the category filter, its selected model
- * (fact_metrics `is_selected`) and that model's latest forecast origin. Candidate models and older
- * origins may sit in fact_forecasts too; summing them would count an item's demand more than once.
- * Joined on item_key (INTEGER), as both forecast tables carry it: cheaper than comparing item_id
- * strings. DuckDB 0.9 evaluates a CTE again at every reference, so the queries that use these
- * reference `selected` (a few thousand rows of fact_metrics and dim_item) more than once, but scan
- * fact_forecasts, the large table, once per CTE below at most, and bind the category's item_key
- * span on it, as fact_forecasts is sorted by item_key (see `inKeyRange`).
+ * The selected models the overview's forecast KPIs count: for each item in the category filter, its
+ * selected model (fact_metrics `is_selected`) with the lead-time demand stored beside it (derived
+ * from that model's latest forecast origin when the forecast tables are written, so the overview
+ * never scans fact_forecasts). Joined with dim_item on item_key (INTEGER): cheaper than comparing
+ * item_id strings; the category's item_key span is bound on fact_metrics, sorted by it.
  */
 import { sql, type SqlText } from '#schema/sql.ts';
 import {
   category,
-  forecastOrigin,
-  forecasts,
   isSelected,
   item,
   itemKey,
@@ -47,24 +42,4 @@ export function selectedCte(filter: ForecastFilter): SqlText {
 
 export function selectedParams(filter: ForecastFilter): (string | number | null)[] {
   return [...scopeParams(filter), ...keyRangeParams(filter)];
-}
-
-/**
- * FROM text: the rows of fact_forecasts (alias `fc`) that belong to a selected model, joined with
- * `selected` (alias `se`) and any further `join`; the caller keeps the latest origin. Parameters:
- * `keyRangeParams`.
- */
-export function selectedForecastRows(filter: ForecastFilter, join: SqlText = sql``): SqlText {
-  return sql`${forecasts} AS fc
-  JOIN selected AS se ON se.item_key = fc.${itemKey} AND se.model = fc.${model}${join}
-  WHERE TRUE${inKeyRange(sql`fc.${itemKey}`, filter)}`;
-}
-
-/** `latest`: each selected model's newest forecast origin. Parameters: `keyRangeParams`. */
-export function latestOriginCte(filter: ForecastFilter): SqlText {
-  return sql`latest AS (
-  SELECT fc.${itemKey} AS item_key, max(fc.${forecastOrigin}) AS origin
-  FROM ${selectedForecastRows(filter)}
-  GROUP BY fc.${itemKey}
-)`;
 }
