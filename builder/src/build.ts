@@ -34,6 +34,7 @@ import { buildDimTime } from './steps/gold/build-dim-time.ts';
 import { carryOverTable } from './steps/gold/carry-over-table.ts';
 import { fillLeadTimeDemand } from './steps/gold/fill-lead-time-demand.ts';
 import { buildAggForecastCategory } from './steps/gold/build-agg-forecast-category.ts';
+import { checkForecastDerivations } from './steps/gold/check-forecast-derivations.ts';
 import { summarizeGold } from './steps/gold/summarize-gold.ts';
 
 export interface BuildOptions {
@@ -145,10 +146,9 @@ export async function buildGold(connection: DuckDBConnection, options: BuildOpti
       // Lead times, categories and costs come from the new dim_item: what is derived follows them.
       const forecastFiles = { forecasts: staged('fact_forecasts'), metrics: staged('fact_metrics'), dimItem };
       if (metrics.rows > 0) await fillLeadTimeDemand(connection, forecastFiles);
-      await buildAggForecastCategory(connection, {
-        ...forecastFiles,
-        target: staged('agg_forecast_category'),
-      });
+      const aggregate = staged('agg_forecast_category');
+      await buildAggForecastCategory(connection, { ...forecastFiles, target: aggregate });
+      await checkForecastDerivations(connection, { ...forecastFiles, aggregate });
       return {
         rows: forecasts.rows + metrics.rows,
         detail: forecasts.rows > 0 ? 'kept from the last forecast' : 'empty until forecast runs',

@@ -14,6 +14,10 @@ export {
   buildAggForecastCategory,
   type ForecastAggregateFiles,
 } from './steps/gold/build-agg-forecast-category.ts';
+export {
+  checkForecastDerivations,
+  type ForecastDerivationFiles,
+} from './steps/gold/check-forecast-derivations.ts';
 export { describeLocation, parseS3Url, type LakehouseLocation } from './publish/location.ts';
 export { parseLocation } from './cli-options.ts';
 export { ensureWebApp, WEB_DIST } from './web-app/ensure-web-app.ts';

@@ -11,7 +11,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { goldFileName, goldTables, ident, sql, sqlJoin, sqlString, sqlType } from '#schema';
-import { buildAggForecastCategory, fillLeadTimeDemand, parquetOptions, runStep } from '#builder';
+import {
+  buildAggForecastCategory,
+  checkForecastDerivations,
+  fillLeadTimeDemand,
+  parquetOptions,
+  runStep,
+} from '#builder';
 import type { ForecastRow, MetricsRow } from '../item-result.ts';
 
 type MlTable = 'fact_forecasts' | 'fact_metrics';
@@ -71,6 +77,7 @@ export async function writeMlTables(
     await fillLeadTimeDemand(connection, { forecasts, metrics, dimItem });
     const target = path.join(dir, goldFileName('agg_forecast_category'));
     await buildAggForecastCategory(connection, { forecasts, metrics, dimItem, target });
+    await checkForecastDerivations(connection, { forecasts, metrics, dimItem, aggregate: target });
   }
   return { forecasts, metrics };
 }
