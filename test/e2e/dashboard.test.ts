@@ -21,6 +21,7 @@ import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
+import { accuracyCopy } from '../../web/src/lib/copy/accuracy.ts';
 import { waitForSettled } from './helpers/page-settled.ts';
 import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
 import { nativeCount, nativeKpis, nativeTopItems, type KpiFilter } from './native-kpis.ts';
@@ -312,6 +313,20 @@ describe('dashboard in headless Chromium', () => {
   it('answers nova.sql in the console like native DuckDB', async () => {
     const rows = await page.evaluate(() => window.nova.sql('select count(*) as n from fact_demand_daily'));
     expect(rows).toEqual([{ n: await nativeCount(goldPaths('fact_demand_daily')) }]);
+  });
+
+  it('fetches the code of a page other than the overview only when it is opened', async () => {
+    const isPageChunk = (path: string) =>
+      /^\/assets\/(Item|Accuracy|Quality|Explorer)-[\w-]+\.js$/.test(path);
+    expect(firstLoad.map((entry) => entry.path).filter(isPageChunk)).toEqual([]);
+    const mark = served.length;
+    await page.goto(`${server.url}index.html#page=accuracy`);
+    await page.getByRole('heading', { level: 2, name: accuracyCopy.heading }).waitFor({ timeout: 30_000 });
+    await waitForSettled(page, 60_000);
+    const fetched = served.slice(mark).map((entry) => entry.path);
+    expect(fetched.filter(isPageChunk)).toEqual([expect.stringMatching(/^\/assets\/Accuracy-/)]);
+    await page.goto(`${server.url}index.html`);
+    await page.waitForSelector('[data-chart="demand-trend"] svg path.line', { timeout: 30_000 });
   });
 
   it('draws the demand trend and lists the top items', async () => {
