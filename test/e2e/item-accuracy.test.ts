@@ -202,6 +202,24 @@ describe('item page', () => {
     await expect(page.locator('[data-chart="item-forecast"] path.line').count()).resolves.toBe(2);
   });
 
+  it('switches item in place: the same chart draws the new item with its own forecast', async () => {
+    const [a, b] = (await native.nativeWorst(files, 2)).map((row) => row.item_id);
+    await openItemPage(`#page=item&item=${encodeURIComponent(a ?? '')}&itemGrain=week`);
+    const chart = await page.locator('[data-chart="item-forecast"] path.line').first().elementHandle();
+    await page.evaluate((id) => {
+      window.location.hash = `#page=item&item=${encodeURIComponent(id)}&itemGrain=week`;
+    }, b ?? '');
+    await page.waitForSelector(`[data-chart="item-forecast"][data-item="${b}"] svg path.line`);
+    await waitForSettled(page);
+    // Updated, not built again: building and measuring a new chart is most of a switch's work.
+    await expect(chart?.evaluate((line) => line.isConnected)).resolves.toBe(true);
+    const last = (await native.nativeWeeklyForecast(files, b ?? '')).at(-1);
+    const shown = await tooltipAt('End');
+    expect(shown.period).toBe(last?.period);
+    expect(close(shown.forecast ?? NaN, last?.yhat ?? NaN)).toBe(true);
+    expect(close(shown.upper ?? NaN, last?.upper ?? NaN)).toBe(true);
+  });
+
   it('switches grain in the URL without a history entry; monthly actuals match the daily fact', async () => {
     const itemId = (await native.nativeItemIds(files))[3]?.item_id ?? '';
     await openItemPage(`#page=item&item=${encodeURIComponent(itemId)}`);

@@ -1,6 +1,6 @@
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useQuery, type QueryState } from '../../../web/src/lib/state/query.svelte.ts';
+import { answeringFor, useQuery, type QueryState } from '../../../web/src/lib/state/query.svelte.ts';
 
 /** A promise the test settles by hand, to order answers as a slow network would. */
 function deferred<T>() {
@@ -121,5 +121,38 @@ describe('useQuery', () => {
     await settle();
     expect(asked).toEqual([1, 2]);
     expect(state).toMatchObject({ rows: [2], loading: false });
+  });
+
+  it('says which request its rows answer, and shows one key only its own rows', async () => {
+    const subject = $state({ item: 'a' });
+    const answers = new Map<string, ReturnType<typeof deferred<string[]>>>();
+    let state: QueryState<string, string> | undefined;
+    let shown: QueryState<string, string> | undefined;
+    destroy = $effect.root(() => {
+      state = useQuery(
+        () => {
+          const pending = deferred<string[]>();
+          answers.set(subject.item, pending);
+          return pending.promise;
+        },
+        { key: () => subject.item },
+      );
+      shown = answeringFor(state, () => subject.item);
+    });
+    flushSync();
+    expect(state?.answeredFor).toBeUndefined();
+    answers.get('a')?.resolve(['rows of a']);
+    await settle();
+    expect(state).toMatchObject({ rows: ['rows of a'], answeredFor: 'a', loading: false });
+    expect(shown).toMatchObject({ rows: ['rows of a'], answeredFor: 'a', loading: false });
+
+    subject.item = 'b';
+    flushSync();
+    // The query keeps a's rows while b loads; the view for the current key does not show them.
+    expect(state).toMatchObject({ rows: ['rows of a'], answeredFor: 'a', loading: true });
+    expect(shown).toMatchObject({ rows: [], answeredFor: undefined, loading: true });
+    answers.get('b')?.resolve(['rows of b']);
+    await settle();
+    expect(shown).toMatchObject({ rows: ['rows of b'], answeredFor: 'b', loading: false });
   });
 });

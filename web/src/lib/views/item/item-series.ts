@@ -42,7 +42,10 @@ export function itemSeries(
     Object.assign(at(row.period), { yhat: row.yhat, lower: row.yhat_lower, upper: row.yhat_upper });
     (days.get(row.period) as PeriodDays).forecast = row.days;
   }
-  const points = [...byPeriod.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, point]) => point);
+  // ISO days sort as plain strings; localeCompare would ask ICU's collation on every comparison.
+  const points = [...byPeriod.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, point]) => point);
   joinLines(points);
   return { points, days };
 }
