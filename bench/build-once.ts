@@ -28,9 +28,15 @@ if (!items || !from || !to || !seed || !out)
 
 // stdout carries only the JSON result; step lines go to stderr with the process's RSS at the end
 // of each step, so a slow or heavy build shows where its time and memory went.
+// The CPU seconds since the previous line tell a step that runs on every core from one that runs on
+// one (cpu ≈ 2 × wall on two cores, or ≈ wall).
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+let cpuBefore = process.cpuUsage();
 const progress = createProgress((line) => {
-  process.stderr.write(`${line} · rss ${mib(process.memoryUsage.rss())}\n`);
+  const cpu = process.cpuUsage(cpuBefore);
+  cpuBefore = process.cpuUsage();
+  const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(2);
+  process.stderr.write(`${line} · cpu ${cpuSeconds} s · rss ${mib(process.memoryUsage.rss())}\n`);
 });
 const started = performance.now();
 const result = await runPipeline({

@@ -55,19 +55,30 @@ COPY (
   ORDER BY item_id
 ) TO ${sqlString(file)} (FORMAT CSV, HEADER, DELIMITER ';')`;
 
-// The items again, in small row groups: DuckDB gives each thread whole row groups of a scan, and
-// the temp table is a single one, so the export would run on one core. ITEMS_PER_ROW_GROUP is the
-// writer's smallest group (one vector). The export below only scans, projects, filters and
-// unnests (days per item, lines per day; holidays come from a list, not a join), so its COPY keeps
-// the scan's order and the same seed writes the same bytes on any number of threads.
-const ITEMS_PER_ROW_GROUP = 2_048;
-const ITEMS_PARTS_SQL = (file: string) => sql`
+// The items again, one row per item and calendar month of the window, in small row groups: DuckDB
+// gives each thread whole row groups of a scan, and the COPY below keeps the scan's order by
+// buffering each row group's output until the ones before it are written. A group of 2,048 whole
+// items (the writer's smallest group, one vector) made 2.5M lines, and past ~20M lines two such
+// buffers no longer fitted the memory limit, so DuckDB let one thread work at a time; 2,048 item
+// months make ~70k lines. The export only scans, projects, filters and unnests (days per item
+// month, lines per day; holidays come from a list, not a join), so the lines come out item by item,
+// day by day, and the same seed writes the same bytes on any number of threads. This small file
+// (3.3M rows at 100M lines) is itself written on one thread (withOneThread): written in parallel,
+// its hundreds of tiny row groups could wait for their turn faster than they were written, and
+// their buffers once ran out of the memory limit.
+const ITEM_MONTHS_PER_ROW_GROUP = 2_048;
+const ITEM_MONTHS_SQL = (file: string) => sql`
 COPY (
   SELECT item_id, pattern, base_mean, demand_probability, seasonal_amplitude, seasonal_phase,
-    trend_per_year, quantity_step
+    trend_per_year, quantity_step,
+    CAST(greatest(month_start, CAST($from AS DATE)) AS DATE) AS first_day,
+    CAST(least(month_start + INTERVAL 1 MONTH - INTERVAL 1 DAY, CAST($to AS DATE)) AS DATE) AS last_day
   FROM mock_items
-  ORDER BY item_id
-) TO ${sqlString(file)} (FORMAT PARQUET, COMPRESSION UNCOMPRESSED, ROW_GROUP_SIZE ${ITEMS_PER_ROW_GROUP})`;
+  CROSS JOIN (
+    SELECT unnest(range(date_trunc('month', CAST($from AS DATE)), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 MONTH)) AS month_start
+  ) AS months
+  ORDER BY item_id, month_start
+) TO ${sqlString(file)} (FORMAT PARQUET, COMPRESSION UNCOMPRESSED, ROW_GROUP_SIZE ${ITEM_MONTHS_PER_ROW_GROUP})`;
 
 const HOLIDAYS_SQL =
   'SET VARIABLE mock_holidays = (SELECT coalesce(list(date), CAST([] AS DATE[])) FROM holidays_br)';
@@ -77,14 +88,14 @@ const HOLIDAYS_SQL =
 // 1 negative quantity, 2 non-numeric quantity, 3 unknown item, 4 impossible date, 5 malformed date,
 // 6 near duplicate (same id typed in lower case with spaces), 7 empty line (separators only).
 // u1..u3 are independent uniforms in (0, 1) derived from the seed.
-const MOVEMENTS_EXPORT_SQL = (file: string, itemsParquet: string) => sql`
+const MOVEMENTS_EXPORT_SQL = (file: string, itemMonthsParquet: string) => sql`
 COPY (
   WITH item_days AS (
     SELECT
       item_id, pattern, base_mean, demand_probability, seasonal_amplitude, seasonal_phase,
       trend_per_year, quantity_step,
-      unnest(range(CAST($from AS DATE), CAST($to AS DATE) + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day_start
-    FROM read_parquet(${sqlString(itemsParquet)})
+      unnest(range(first_day, last_day + INTERVAL 1 DAY, INTERVAL 1 DAY)) AS day_start
+    FROM read_parquet(${sqlString(itemMonthsParquet)})
   ),
   draws AS (
     SELECT
@@ -206,6 +217,20 @@ async function loadItems(connection: DuckDBConnection, items: readonly MockItem[
   }
 }
 
+async function withOneThread(connection: DuckDBConnection, work: () => Promise<void>): Promise<void> {
+  const [setting] = await queryStep<{ threads: number }>(
+    connection,
+    STEP,
+    "SELECT CAST(current_setting('threads') AS INTEGER) AS threads",
+  );
+  await runStep(connection, STEP, 'SET threads = 1');
+  try {
+    await work();
+  } finally {
+    await runStep(connection, STEP, `SET threads = ${Math.max(1, Math.trunc(setting?.threads ?? 1))}`);
+  }
+}
+
 export async function writeMockExport(
   connection: DuckDBConnection,
   dir: string,
@@ -217,17 +242,19 @@ export async function writeMockExport(
   await loadItems(connection, generateCatalog(options.items, options.seed));
   await loadHolidays(connection, Number(options.from.slice(0, 4)), Number(options.to.slice(0, 4)));
   await runStep(connection, STEP, ITEMS_EXPORT_SQL(itemsFile));
-  const itemsParquet = path.join(dir, 'mock-items.parquet');
-  await runStep(connection, STEP, ITEMS_PARTS_SQL(itemsParquet));
+  const itemMonthsParquet = path.join(dir, 'mock-item-months.parquet');
+  const window = { from: options.from, to: options.to };
+  await withOneThread(connection, () =>
+    runStep(connection, STEP, ITEM_MONTHS_SQL(itemMonthsParquet), window),
+  );
   await runStep(connection, STEP, HOLIDAYS_SQL);
-  const sql = MOVEMENTS_EXPORT_SQL(movementsFile, itemsParquet);
+  const sql = MOVEMENTS_EXPORT_SQL(movementsFile, itemMonthsParquet);
   const [written] = await queryStep<{ Count: number }>(connection, STEP, sql, {
     from: options.from,
-    to: options.to,
     seed: options.seed,
     fault_rate: options.faultRate,
   });
-  await fs.rm(itemsParquet, { force: true });
+  await fs.rm(itemMonthsParquet, { force: true });
   await runStep(connection, STEP, 'RESET VARIABLE mock_holidays');
   return { itemsFile, movementsFile, movementRows: written?.Count ?? 0 };
 }
