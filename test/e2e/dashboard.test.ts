@@ -21,6 +21,8 @@ import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { tableFiles } from '../helpers/lakehouse.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { launchChromium, recordKpiPaints } from '#support/chromium.ts';
+import { accuracyCopy } from '../../web/src/lib/copy/accuracy.ts';
+import { connectsAsked, countConnects } from './helpers/count-connects.ts';
 import { waitForSettled } from './helpers/page-settled.ts';
 import { elementsWiderThanParent, pageScrollsSideways } from './layout-checks.ts';
 import { nativeCount, nativeKpis, nativeTopItems, type KpiFilter } from './native-kpis.ts';
@@ -41,6 +43,8 @@ const served: ServedEntry[] = [];
 let firstLoad: ServedEntry[] = [];
 /** ms from navigation start to the first KPI painted from each source, on that cold load. */
 let coldPaints: Record<string, number> = {};
+/** DuckDB connections the cold load asked for, once every panel had its answer. */
+let coldConnects = 0;
 const foreignRequests: string[] = [];
 
 const goldPaths = (table: 'fact_demand_daily' | 'dim_item') => tableFiles(dataDir, manifest, table);
@@ -99,6 +103,7 @@ beforeAll(async () => {
     }
   });
   await page.addInitScript(recordKpiPaints);
+  await page.addInitScript(countConnects);
   await page.goto(`${server.url}index.html`);
   await page.waitForSelector('[data-kpi][data-source=duckdb]', { timeout: 60_000 });
   await page.waitForSelector('[data-chart="demand-trend"] svg path.line', { timeout: 30_000 });
@@ -107,6 +112,8 @@ beforeAll(async () => {
   coldPaints = await page.evaluate(
     () => (window as unknown as { __kpiPaints: Record<string, number> }).__kpiPaints,
   );
+  await waitForSettled(page, 60_000);
+  coldConnects = await connectsAsked(page);
 });
 
 afterAll(async () => {
@@ -312,6 +319,38 @@ describe('dashboard in headless Chromium', () => {
   it('answers nova.sql in the console like native DuckDB', async () => {
     const rows = await page.evaluate(() => window.nova.sql('select count(*) as n from fact_demand_daily'));
     expect(rows).toEqual([{ n: await nativeCount(goldPaths('fact_demand_daily')) }]);
+  });
+
+  it('runs every panel query of the cold load on one shared DuckDB connection', async () => {
+    // One to create the views, one that all the panels' queries share (instead of one per query).
+    expect(coldConnects).toBe(2);
+  });
+
+  it('fetches the code of a page other than the overview only when it is opened', async () => {
+    const isPageChunk = (path: string) =>
+      /^\/assets\/(Item|Accuracy|Quality|Explorer)-[\w-]+\.js$/.test(path);
+    expect(firstLoad.map((entry) => entry.path).filter(isPageChunk)).toEqual([]);
+    const mark = served.length;
+    await page.goto(`${server.url}index.html#page=accuracy`);
+    await page.getByRole('heading', { level: 2, name: accuracyCopy.heading }).waitFor({ timeout: 30_000 });
+    await waitForSettled(page, 60_000);
+    const fetched = served.slice(mark).map((entry) => entry.path);
+    expect(fetched.filter(isPageChunk)).toEqual([expect.stringMatching(/^\/assets\/Accuracy-/)]);
+    await page.goto(`${server.url}index.html`);
+    await page.waitForSelector('[data-chart="demand-trend"] svg path.line', { timeout: 30_000 });
+  });
+
+  it('gives concurrent prepared statements on one connection each its own answer', async () => {
+    const answers = await page.evaluate(() =>
+      Promise.all([
+        window.nova.sql('select count(*) as n from dim_item'),
+        ...[1, 2, 3, 4, 5].map((n) => window.nova.sql('select cast(? as integer) * 10 as v', [n])),
+      ]),
+    );
+    expect(answers).toEqual([
+      [{ n: manifest.tables.dim_item.rows }],
+      ...[1, 2, 3, 4, 5].map((n) => [{ v: n * 10 }]),
+    ]);
   });
 
   it('draws the demand trend and lists the top items', async () => {

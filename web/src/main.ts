@@ -8,7 +8,7 @@
  */
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { db, getManifest, whenReady } from './lib/data/db.ts';
+import { consoleDb, getManifest, whenReady } from './lib/data/db.ts';
 import { installConsole } from './lib/console.ts';
 import './app.css';
 
@@ -18,7 +18,7 @@ whenReady().then(
   () => performance.mark('duckdb-ready'),
   () => undefined,
 );
-installConsole(db, getManifest);
+installConsole(consoleDb, getManifest);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -1,7 +1,8 @@
 /**
  * `window.nova`: the lakehouse from the browser console, for analysts who prefer SQL to clicking.
- * Everything goes through the same `Db` and queries as the views; results are plain objects, and
- * values travel as prepared-statement parameters, never spliced into the SQL.
+ * Everything goes through a `Db` (in the browser one like the views', on a connection of its own)
+ * and the views' queries; results are plain objects, and values travel as prepared-statement
+ * parameters, never spliced into the SQL.
  */
 import type { Manifest } from '#schema/manifest.ts';
 import { goldTableIds, type GoldTableId } from '#schema/tables.ts';

@@ -11,6 +11,9 @@ export const shellCopy = {
   dataFrom: 'dados de',
   loadingManifest: (url: string) => `Carregando o manifesto do lakehouse de ${url}…`,
   openFailed: 'Não foi possível abrir o lakehouse.',
+  loadingPage: 'Carregando a página…',
+  // A page's code could not be fetched: the network dropped, or a new release replaced it.
+  pageFailed: 'Não foi possível carregar esta página; recarregue o navegador.',
   tried: 'Endereço tentado:',
   skipToContent: 'Pular para o conteúdo',
 };

@@ -1,7 +1,8 @@
 /**
  * The browser's lakehouse connection: one init promise that fetches the manifest and starts
  * DuckDB-WASM in parallel, registers every gold file by URL (read with HTTP Range requests) and
- * creates one view per table. Every query awaits it; `Db` is implemented here on top.
+ * creates one view per table. Every query awaits it; `Db` is implemented here on top, on one
+ * connection shared by all the app's queries.
  *
  * Only the worker is started from here (duckdb-bundles.ts holds nothing but file URLs); DuckDB's
  * client code and the registration come in a chunk of their own, imported when the work starts,
@@ -26,8 +27,9 @@ export function dataBaseUrl(): URL {
 
 /** The current build's manifest, fetched once. */
 export function getManifest(): Promise<Manifest> {
-  // Through a promise, so a ?data= that is no URL rejects here instead of throwing in a component.
-  manifestPromise ??= Promise.resolve().then(() => loadManifest(dataBaseUrl()));
+  // An async function, so a ?data= that is no URL rejects here instead of throwing in a component,
+  // and the request is sent now rather than a microtask later (after the calling script has run).
+  manifestPromise ??= (async () => loadManifest(dataBaseUrl()))();
   return manifestPromise;
 }
 
@@ -66,13 +68,13 @@ export function whenReady(): Promise<AsyncDuckDB> {
 }
 
 /**
- * Releases a statement or connection without making the answer wait: the worker handles messages
- * in order, so an awaited close queues behind every statement the page asked for meanwhile, and
- * the first panel's rows would arrive only after the last panel's query ran.
+ * Releases a prepared statement without making the answer wait: the worker handles messages in
+ * order, so an awaited close queues behind every statement the page asked for meanwhile, and the
+ * first panel's rows would arrive only after the last panel's query ran.
  * A close that fails has no one left to tell: the answer is already delivered.
  */
-function release(handle: { close(): Promise<unknown> }): void {
-  handle.close().catch(() => undefined);
+function release(statement: { close(): Promise<unknown> }): void {
+  statement.close().catch(() => undefined);
 }
 
 async function run(conn: AsyncDuckDBConnection, sql: string, params: readonly unknown[]) {
@@ -85,17 +87,44 @@ async function run(conn: AsyncDuckDBConnection, sql: string, params: readonly un
   }
 }
 
-/** `Db` on DuckDB-WASM: a connection per call, released in `finally`, so calls never share state. */
-export const db: Db = {
-  async query<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
-    const duck = await whenReady();
-    const conn = await duck.connect();
-    try {
-      return arrowToRows(await run(conn, sql, params)) as R[];
-    } catch (cause) {
-      throw new QueryError(sql, cause);
-    } finally {
-      release(conn);
-    }
-  },
-};
+/**
+ * A connection opened on first use and kept for the page's life, opened again if opening failed.
+ * Sharing one is safe for concurrent calls: the worker runs one message at a time, and `query` and
+ * a prepared statement's `query` each return a whole result (nothing streams, so no call can
+ * interrupt another's), while each prepared statement has an id of its own on the connection.
+ * It saves every call the worker round trips to connect and disconnect.
+ */
+function keptConnection(): () => Promise<AsyncDuckDBConnection> {
+  let opened: Promise<AsyncDuckDBConnection> | undefined;
+  return () => {
+    opened ??= whenReady()
+      .then((duck) => duck.connect())
+      .catch((error: unknown) => {
+        opened = undefined;
+        throw error;
+      });
+    return opened;
+  };
+}
+
+function connectionDb(connection: () => Promise<AsyncDuckDBConnection>): Db {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<R[]> {
+      const conn = await connection();
+      try {
+        return arrowToRows(await run(conn, sql, params)) as R[];
+      } catch (cause) {
+        throw new QueryError(sql, cause);
+      }
+    },
+  };
+}
+
+/** `Db` on DuckDB-WASM for the app's own queries, all on one shared connection. */
+export const db: Db = connectionDb(keptConnection());
+
+/**
+ * `Db` for statements typed into the console (`window.nova`): a connection of their own, so a
+ * user's `BEGIN`, `USE` or session `SET` never changes what the views' queries see.
+ */
+export const consoleDb: Db = connectionDb(keptConnection());
