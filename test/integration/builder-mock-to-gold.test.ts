@@ -208,7 +208,9 @@ describe('builder run --source mock', () => {
       expect(result.code).toBe(0);
     }
     const current = await readManifest(out);
-    const builds = (await fs.readdir(path.join(out, 'gold'))).filter((name) => name !== 'manifest.json');
+    const builds = (await fs.readdir(path.join(out, 'gold'))).filter(
+      (name) => !name.startsWith('manifest.json'),
+    );
     expect(builds).toHaveLength(2);
     expect(builds).toContain(current.build_id);
   }, 180_000);

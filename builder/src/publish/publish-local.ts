@@ -1,6 +1,7 @@
 /**
  * Atomic publish to a folder. The build's files are staged in gold/.tmp-<build_id>/, renamed to
- * gold/<build_id>/ in one step, and only then is gold/manifest.json replaced (temp file + rename).
+ * gold/<build_id>/ in one step, and only then is gold/manifest.json replaced (temp file + rename;
+ * its precompressed siblings just before it, write-manifest-file.ts).
  * A reader following the manifest sees the previous build or this one, never a mix; a run that
  * dies at any point leaves the previous manifest and every file it names untouched. A run that dies
  * between the two renames leaves a complete build no manifest names; the next run removes it
@@ -8,9 +9,9 @@
  */
 import fs from 'node:fs/promises';
 import type { Manifest } from '#schema';
-import { writeAtomically } from '../files.ts';
 import type { Layout } from '../layout.ts';
 import { pruneBuilds } from './prune-builds.ts';
+import { writeManifestFile } from './write-manifest-file.ts';
 
 /** Publishes the staged build and returns the ids of the old builds it pruned. */
 export async function publishLocal(
@@ -20,8 +21,6 @@ export async function publishLocal(
   keepBuilds: number,
 ): Promise<string[]> {
   await fs.rename(stagedBuildDir, layout.buildDir(manifest.build_id));
-  await writeAtomically(layout.manifestFile(), (temp) =>
-    fs.writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`),
-  );
+  await writeManifestFile(layout.manifestFile(), manifest);
   return pruneBuilds(layout, manifest.build_id, keepBuilds);
 }
