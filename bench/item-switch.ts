@@ -1,8 +1,11 @@
 /**
  * Switching item on a warm item page, timed inside the page: from the hash change (what a link,
  * back/forward or a typeahead pick does to the URL) to the new item's chart line painted, i.e.
- * the path is in the DOM and the frame that holds it has been drawn. Every item is visited once
- * first (the engine has read its rows: "warm"), then `rounds` times more in the same order.
+ * the path is in the DOM and the frame that holds it has been drawn, and on to the chart complete
+ * (its section no longer busy: the forecast and its band drawn too). Each switch starts from a
+ * settled page, as a planner's next click does: the previous item's queries have all answered.
+ * Every item is visited once first (the engine has read its rows: "warm"), then `rounds` times
+ * more in the same order.
  */
 import { max, median } from 'd3-array';
 import type { Page } from 'playwright-core';
@@ -20,6 +23,8 @@ export interface ItemSwitch {
   domMs: number[];
   medianMs: number;
   worstMs: number;
+  /** Of the same switches, hash change → the chart complete with its forecast, painted (absent in runs before 2026-12-04). */
+  complete?: { samplesMs: number[]; medianMs: number; worstMs: number };
 }
 
 const SWITCH_TIMEOUT_MS = 30_000;
@@ -40,25 +45,49 @@ export async function spreadItems(itemsFile: string, count: number): Promise<str
 interface SwitchTiming {
   domMs: number;
   paintedMs: number;
+  completeMs: number;
 }
 
-/** Runs in the page: sets the hash and resolves once `itemId`'s chart line has been painted. */
+/**
+ * Runs in the page: sets the hash and resolves once `itemId`'s chart line has been painted and
+ * then its chart section has stopped being busy (history and forecast answered) and been painted.
+ */
 function switchItem(args: { hash: string; itemId: string; timeoutMs: number }): Promise<SwitchTiming> {
-  const selector = `[data-chart="item-forecast"][data-item="${CSS.escape(args.itemId)}"] svg path.line`;
+  const chart = `[data-chart="item-forecast"][data-item="${CSS.escape(args.itemId)}"]`;
   return new Promise((resolve, reject) => {
     let started = 0;
-    const observer = new MutationObserver(() => {
-      const path = document.querySelector(selector);
-      if (!path || (path.getAttribute('d') ?? '') === '') return;
+    let domMs = NaN;
+    let paintedMs = NaN;
+    // A message posted from a frame callback is handled once that frame's style, layout and
+    // paint are done: the moment what is in the DOM now is on screen.
+    const afterPaint = (then: (ms: number) => void) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => then(performance.now() - started);
+        channel.port2.postMessage(null);
+      });
+    const complete = () =>
+      document.querySelector('section[aria-labelledby="item-chart-heading"]')?.getAttribute('aria-busy') ===
+      'false';
+    const finish = () => {
       observer.disconnect();
       clearTimeout(timer);
-      const domMs = performance.now() - started;
-      requestAnimationFrame(() => {
-        // A message posted from a frame callback is handled once that frame's style, layout and
-        // paint are done: the moment the new chart is on screen.
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ domMs, paintedMs: performance.now() - started });
-        channel.port2.postMessage(null);
+      afterPaint((completeMs) => resolve({ domMs, paintedMs, completeMs }));
+    };
+    let waitingForComplete = false;
+    const observer = new MutationObserver(() => {
+      if (waitingForComplete) {
+        // Until the line's frame is painted, that frame's callback checks for itself.
+        if (!Number.isNaN(paintedMs) && complete()) finish();
+        return;
+      }
+      const path = document.querySelector(`${chart} svg path.line`);
+      if (!path || (path.getAttribute('d') ?? '') === '') return;
+      domMs = performance.now() - started;
+      waitingForComplete = true;
+      afterPaint((ms) => {
+        paintedMs = ms;
+        if (complete()) finish();
       });
     });
     const timer = setTimeout(() => {
@@ -81,19 +110,31 @@ export async function measureItemSwitch(
 ): Promise<ItemSwitch> {
   if (items.length < 2) throw new Error('switching needs at least two items');
   await allowBenchFunctions(page);
-  const visit = (itemId: string) =>
-    page.evaluate(switchItem, { hash: itemHash(itemId), itemId, timeoutMs: SWITCH_TIMEOUT_MS });
+  const visit = async (itemId: string) => {
+    const timing = await page.evaluate(switchItem, {
+      hash: itemHash(itemId),
+      itemId,
+      timeoutMs: SWITCH_TIMEOUT_MS,
+    });
+    // The next switch starts from a settled page: the backtest table has answered too.
+    await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null, undefined, {
+      timeout: SWITCH_TIMEOUT_MS,
+    });
+    return timing;
+  };
   // Open the page at the last item, so the first visit below is already a switch.
   await visit(items.at(-1) as string);
   const firstVisitMs: number[] = [];
   for (const itemId of items) firstVisitMs.push((await visit(itemId)).paintedMs);
   const samplesMs: number[] = [];
   const domMs: number[] = [];
+  const completeMs: number[] = [];
   for (let round = 0; round < rounds; round++) {
     for (const itemId of items) {
       const timing = await visit(itemId);
       samplesMs.push(timing.paintedMs);
       domMs.push(timing.domMs);
+      completeMs.push(timing.completeMs);
     }
   }
   return {
@@ -104,5 +145,6 @@ export async function measureItemSwitch(
     domMs,
     medianMs: median(samplesMs) ?? NaN,
     worstMs: max(samplesMs) ?? NaN,
+    complete: { samplesMs: completeMs, medianMs: median(completeMs) ?? NaN, worstMs: max(completeMs) ?? NaN },
   };
 }

@@ -34,6 +34,19 @@ describe('interactionRows', () => {
     ]);
   });
 
+  it('states the switch to the complete chart, forecast band included, when the run measured it', () => {
+    const complete = { samplesMs: [70, 90, 130], medianMs: 90, worstMs: 130 };
+    const [, row] = interactionRows({
+      lakehouse: { factRows: 999_552 },
+      itemSwitch: { ...itemSwitch, complete },
+    });
+    expect(row).toEqual([
+      'item page, the same switches → chart complete with its forecast band, painted: median / worst',
+      '90 ms / 130 ms',
+      '≤ 100 ms',
+    ]);
+  });
+
   it('states the longest frame, p95 and dropped frames of the explorer scroll, with the load', () => {
     const [row] = interactionRows({ lakehouse: { factRows: 999_552 }, explorerScroll });
     expect(row?.[1]).toBe(

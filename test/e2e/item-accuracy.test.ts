@@ -210,7 +210,11 @@ describe('item page', () => {
       window.location.hash = `#page=item&item=${encodeURIComponent(id)}&itemGrain=week`;
     }, b ?? '');
     await page.waitForSelector(`[data-chart="item-forecast"][data-item="${b}"] svg path.line`);
+    // The chart's section says it is busy until the new item's forecast has answered too.
+    const section = page.locator('section[aria-labelledby="item-chart-heading"]');
+    await expect(section.getAttribute('aria-busy')).resolves.toMatch(/^(true|false)$/);
     await waitForSettled(page);
+    await expect(section.getAttribute('aria-busy')).resolves.toBe('false');
     // Updated, not built again: building and measuring a new chart is most of a switch's work.
     await expect(chart?.evaluate((line) => line.isConnected)).resolves.toBe(true);
     const last = (await native.nativeWeeklyForecast(files, b ?? '')).at(-1);
