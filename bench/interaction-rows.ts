@@ -31,7 +31,7 @@ export function interactionRows(browser: InteractionResults): InteractionRow[] {
     ]);
     if (itemSwitch.complete) {
       rows.push([
-        'item page, the same switches → chart complete with its forecast band, painted: median / worst',
+        'item page, the same switches → chart complete with forecast band and policy lines, painted: median / worst',
         `${ms(itemSwitch.complete.medianMs)} / ${ms(itemSwitch.complete.worstMs)}`,
         '≤ 100 ms',
       ]);

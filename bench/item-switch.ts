@@ -2,7 +2,7 @@
  * Switching item on a warm item page, timed inside the page: from the hash change (what a link,
  * back/forward or a typeahead pick does to the URL) to the new item's chart line painted, i.e.
  * the path is in the DOM and the frame that holds it has been drawn, and on to the chart complete
- * (its section no longer busy: the forecast and its band drawn too). Each switch starts from a
+ * (its section no longer busy: the forecast band and the policy lines drawn too). Each switch starts from a
  * settled page, as a planner's next click does: the previous item's queries have all answered.
  * Every item is visited once first (the engine has read its rows: "warm"), then `rounds` times
  * more in the same order.

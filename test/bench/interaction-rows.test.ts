@@ -34,14 +34,14 @@ describe('interactionRows', () => {
     ]);
   });
 
-  it('states the switch to the complete chart, forecast band included, when the run measured it', () => {
+  it('states the switch to the complete chart, forecast band and policy lines included, when the run measured it', () => {
     const complete = { samplesMs: [70, 90, 130], medianMs: 90, worstMs: 130 };
     const [, row] = interactionRows({
       lakehouse: { factRows: 999_552 },
       itemSwitch: { ...itemSwitch, complete },
     });
     expect(row).toEqual([
-      'item page, the same switches → chart complete with its forecast band, painted: median / worst',
+      'item page, the same switches → chart complete with forecast band and policy lines, painted: median / worst',
       '90 ms / 130 ms',
       '≤ 100 ms',
     ]);
