@@ -50,7 +50,8 @@ interface SwitchTiming {
 
 /**
  * Runs in the page: sets the hash and resolves once `itemId`'s chart line has been painted and
- * then its chart section has stopped being busy (history and forecast answered) and been painted.
+ * then its chart section has stopped being busy (history, forecast and policy answered) and been
+ * painted.
  */
 function switchItem(args: { hash: string; itemId: string; timeoutMs: number }): Promise<SwitchTiming> {
   const chart = `[data-chart="item-forecast"][data-item="${CSS.escape(args.itemId)}"]`;
@@ -74,9 +75,8 @@ function switchItem(args: { hash: string; itemId: string; timeoutMs: number }): 
       clearTimeout(timer);
       afterPaint((completeMs) => resolve({ domMs, paintedMs, completeMs }));
     };
-    let waitingForComplete = false;
     const observer = new MutationObserver(() => {
-      if (waitingForComplete) {
+      if (!Number.isNaN(domMs)) {
         // Until the line's frame is painted, that frame's callback checks for itself.
         if (!Number.isNaN(paintedMs) && complete()) finish();
         return;
@@ -84,7 +84,6 @@ function switchItem(args: { hash: string; itemId: string; timeoutMs: number }): 
       const path = document.querySelector(`${chart} svg path.line`);
       if (!path || (path.getAttribute('d') ?? '') === '') return;
       domMs = performance.now() - started;
-      waitingForComplete = true;
       afterPaint((ms) => {
         paintedMs = ms;
         if (complete()) finish();
