@@ -5,12 +5,12 @@
  * access key and an endpoint that is down are one clear line and a non-zero exit, never echoing
  * credentials.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isManifest, manifestFiles, type Manifest } from '#schema';
+import { runAndKill } from '#support/run-and-kill.ts';
 import { BUILDER_CLI, runCli } from '#support/run-cli.ts';
 import { expireBucketLock } from '#support/s3-expire-lock.ts';
 import { startS3Server, testS3Client, type S3TestServer } from '#support/s3-server.ts';
@@ -57,35 +57,6 @@ async function goldBuilds(): Promise<string[]> {
   return (listed.CommonPrefixes ?? []).map((p) => (p.Prefix ?? '').split('/').at(-2) ?? '').sort();
 }
 
-/** Runs the builder and SIGKILLs it once `when` (polled every 25 ms) says so. */
-function runAndKill(seed: number, when: (output: string) => Promise<boolean>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', BUILDER_CLI, 'run', '--s3', location(), ...WINDOW, '--seed', String(seed)],
-      { env: { ...process.env, ...server.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let polling = false;
-    const poll = setInterval(() => {
-      if (polling) return;
-      polling = true;
-      void when(output)
-        .then((kill) => {
-          if (kill) child.kill('SIGKILL');
-        })
-        .finally(() => (polling = false));
-    }, 25);
-    child.on('error', reject);
-    child.on('close', () => {
-      clearInterval(poll);
-      resolve(output);
-    });
-  });
-}
-
 beforeAll(async () => {
   server = await startS3Server();
   client = testS3Client(server);
@@ -120,7 +91,9 @@ describe('publisher killed mid-upload', () => {
       };
     const ledger = await readLedger();
     await expireBucketLock(server, client, PREFIX); // a lock left by the previous case
-    const output = await runAndKill(100 + Math.floor(Math.random() * 1000), when);
+    const seed = String(100 + Math.floor(Math.random() * 1000));
+    const args = ['run', '--s3', location(), ...WINDOW, '--seed', seed];
+    const output = await runAndKill(BUILDER_CLI, args, server.env, when);
     expect(output).not.toMatch(/published build/);
     const after = await expectServedIntact();
     expect(after.build_id).toBe(before.build_id);
