@@ -25,6 +25,8 @@ export interface BenchConfig {
   sweep: readonly { rowGroupSize: number; filePart: number }[];
   /** The seed's claim: a warm query answers in under this many ms. */
   interactiveMs: number;
+  /** Items spread over the lakehouse whose daily history is fetched cold, each in a fresh session. */
+  coldItems: number;
   /** Fill the largest lakehouse's forecast tables (the four quick candidates) before the browser runs. */
   forecast: boolean;
   /**
@@ -74,6 +76,7 @@ export function benchConfig(argv: readonly string[]): BenchConfig {
     runs: mode === 'full' ? 15 : 5,
     sweep: mode === 'scale' ? [] : SWEEP,
     interactiveMs: 100,
+    coldItems: 12,
     // 91,000 items take the forecast job far longer than the build; the scale run measures serving.
     forecast: mode !== 'scale',
     builtDir: values.built,

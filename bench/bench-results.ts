@@ -9,6 +9,7 @@ import type { EngineTiming } from './engine-timing.ts';
 import type { ExplorerScroll } from './explorer-scroll.ts';
 import type { ForecastRun } from './forecast-largest.ts';
 import type { ItemSwitch } from './item-switch.ts';
+import type { ItemsCold } from './items-cold.ts';
 import type { MachineInfo } from './machine-info.ts';
 import type { DashboardPage } from './dashboard-queries.ts';
 import type { WarmSummary } from './query-summary.ts';
@@ -80,6 +81,8 @@ export interface BrowserResults {
   queries: QueryResult[];
   warm: WarmSummary;
   itemCold: ItemCold;
+  /** The item page's daily history cold for items spread over the lakehouse (absent from runs before it was measured). */
+  itemsCold?: ItemsCold;
   /** The item page switching item, warm (absent from runs before it was measured). */
   itemSwitch?: ItemSwitch;
   /** The explorer scrolling a result of over 100k rows (absent from runs before it was measured). */

@@ -29,14 +29,19 @@ export interface ItemSwitch {
 
 const SWITCH_TIMEOUT_MS = 30_000;
 
-/** `count` item_ids spread evenly over dim_item's order, so they sit in different row groups. */
-export async function spreadItems(itemsFile: string, count: number): Promise<string[]> {
+export interface SpreadItem {
+  item_id: string;
+  item_key: number;
+}
+
+/** `count` items spread evenly over dim_item's order, so they sit in different row groups and files. */
+export async function spreadItems(itemsFile: string, count: number): Promise<SpreadItem[]> {
   const db = await openNodeDb({ dim_item: itemsFile });
   try {
-    const rows = await db.query<{ item_id: string }>('SELECT item_id FROM dim_item ORDER BY item_key');
+    const rows = await db.query<SpreadItem>('SELECT item_id, item_key FROM dim_item ORDER BY item_key');
     const step = rows.length / count;
     const picked = Array.from({ length: Math.min(count, rows.length) }, (_, i) => rows[Math.floor(i * step)]);
-    return picked.flatMap((row) => (row ? [row.item_id] : []));
+    return picked.flatMap((row) => (row ? [row] : []));
   } finally {
     db.close();
   }

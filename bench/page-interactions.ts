@@ -37,7 +37,12 @@ export async function measurePageInteractions(
   daysPerItem: number,
   rounds: number,
 ): Promise<PageInteractions> {
-  const itemSwitch = await measureItemSwitch(page, await spreadItems(itemsFile, SWITCH_ITEMS), rounds);
+  const items = await spreadItems(itemsFile, SWITCH_ITEMS);
+  const itemSwitch = await measureItemSwitch(
+    page,
+    items.map((item) => item.item_id),
+    rounds,
+  );
   const explorerScroll = await measureExplorerScroll(
     page,
     scrollSql(await scrollLastKey(itemsFile, daysPerItem)),

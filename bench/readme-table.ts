@@ -7,7 +7,8 @@ import { format } from 'd3-format';
 import { formatBytes } from '#builder';
 import type { BenchResults, BrowserResults } from './bench-results.ts';
 import { interactionRows } from './interaction-rows.ts';
-import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
+import { itemsColdRows } from './items-cold-row.ts';
+import { buildGoal, count, itemColdGoal, markdownTable, ms, times } from './report-format.ts';
 
 export const README_START = '<!-- bench:performance:start -->';
 export const README_END = '<!-- bench:performance:end -->';
@@ -48,8 +49,9 @@ function browserRows(browser: BrowserResults, scale: boolean): Row[] {
       `one item's daily history, cold (${at}, daily fact in ${lakehouse.factFiles} files)`,
       `${ms(itemCold.ms)}, ${formatBytes(itemCold.fact.bytes)} in ${itemCold.fact.gets} GETs = ` +
         `${percent(itemCold.shareOfFact)} of the daily fact`,
-      scale ? '≤ 500 ms, ≤ 1 MB' : '≤ 1 % (goal 0.5 %)',
+      itemColdGoal(scale),
     ],
+    ...itemsColdRows(browser, itemColdGoal(scale)),
   ];
   rows.push(...interactionRows(browser));
   if (scale) return rows;

@@ -8,7 +8,8 @@ import { formatBytes } from '#builder';
 import type { BenchResults } from './bench-results.ts';
 import type { WasmTiming } from './browser-queries.ts';
 import { interactionRows } from './interaction-rows.ts';
-import { buildGoal, count, markdownTable, ms, times } from './report-format.ts';
+import { itemsColdRows } from './items-cold-row.ts';
+import { buildGoal, count, itemColdGoal, markdownTable, ms, times } from './report-format.ts';
 import type { FileTraffic } from './served-log.ts';
 
 const rate = format(',.3~s');
@@ -90,8 +91,9 @@ function browserRows(results: BenchResults): Row[] {
       `${ms(itemCold.ms)} · ${formatBytes(itemCold.fact.bytes)} in ${itemCold.fact.gets} GETs = ` +
         `${percent2(itemCold.shareOfFact)} of the daily fact (${formatBytes(itemCold.factBytes)}; ` +
         `its file ${formatBytes(itemCold.fileBytes)})`,
-      scale ? '≤ 500 ms, ≤ 1 MB' : '≤ 1 % (goal 0.5 %)',
+      itemColdGoal(scale),
     ],
+    ...itemsColdRows(results.browser, itemColdGoal(scale)).map((row): Row => ['item cold', ...row]),
   ];
   for (const query of queries) {
     rows.push([

@@ -22,6 +22,8 @@ import type { BenchResults, ColdLoad } from './bench-results.ts';
 import { timeWasmQueries } from './browser-queries.ts';
 import { buildSizes, builtLakehouse } from './build-sizes.ts';
 import { forecastLargest, type ForecastRun } from './forecast-largest.ts';
+import { spreadItems } from './item-switch.ts';
+import { measureItemsCold } from './items-cold.ts';
 import { measureColdQuery, withProbeFile } from './cold-queries.ts';
 import {
   dashboardQueries,
@@ -187,6 +189,13 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
       served,
       await itemDailyOnProbe(inputs, itemFile, probe),
     );
+    log('DuckDB-WASM: the item page’s daily history cold, items spread over the lakehouse…');
+    const itemsCold = await measureItemsCold(
+      openSession,
+      served,
+      dailyFact,
+      await spreadItems(local(onlyFile(manifest.tables.dim_item).path), config.coldItems),
+    );
     log('DuckDB-WASM: row-group sweep…');
     const variants = layouts.map((layout) => ({
       layout,
@@ -253,6 +262,7 @@ async function bench(workDir: string): Promise<BenchResults | undefined> {
           fileBytes: itemFileEntry.bytes,
           factBytes: largest.factBytes,
         },
+        itemsCold,
         ...interactions,
       },
       rowGroupSweep: { factRows: itemFileEntry.rows, points },

@@ -24,7 +24,7 @@ export interface SeriesSpec {
   origins: number;
 }
 
-/** Defaults by period: a week season on daily data, a year on monthly (issue 7). */
+/** Defaults by period: a week season on daily data, a year on monthly. */
 export function defaultSpec(period: Period): SeriesSpec {
   switch (period) {
     case 'day':
