@@ -35,7 +35,15 @@ export async function publishFile(
 ): Promise<PublishedFile> {
   const bytes = await fileSize(file);
   const partSize = partSizeFor(bytes);
-  const [local] = await Promise.all([fileDigests(file, partSize), store.upload(relative, file, bytes)]);
+  // Hashing and uploading run side by side; when one fails the other is waited for, so no upload
+  // is still running once the caller cleans up and releases the bucket's lock.
+  const [digests, uploaded] = await Promise.allSettled([
+    fileDigests(file, partSize),
+    store.upload(relative, file, bytes),
+  ]);
+  if (digests.status === 'rejected') throw digests.reason;
+  if (uploaded.status === 'rejected') throw uploaded.reason;
+  const local = digests.value;
   const stored = await store.head(relative);
   if (!stored) throw mismatch(store, relative, 'presence (HEAD found nothing)');
   if (stored.bytes !== local.bytes)

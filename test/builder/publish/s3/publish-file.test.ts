@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,5 +90,18 @@ describe('publishFile', () => {
     await expect(storedSha256(`lake/${key}`)).resolves.toBe(sha256);
     const uploads = commands.filter((name) => /Multipart|UploadPart|PutObject/.test(name));
     expect(uploads).toEqual(sent);
+  });
+
+  it('reports a failed hash only once the upload beside it has ended, so none is left running', async () => {
+    const notAFile = path.join(temp.dir, 'a-folder');
+    await mkdir(notAFile);
+    const { store } = recordingStore();
+    let uploadEnded = false;
+    store.upload = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      uploadEnded = true;
+    };
+    await expect(publishFile(store, 'gold/a-folder', notAFile, { readBack: true })).rejects.toThrow(/EISDIR/);
+    expect(uploadEnded).toBe(true);
   });
 });
