@@ -1,5 +1,5 @@
 /**
- * Kill-point fault injection: runs a TypeScript CLI of this repo (through tsx, as runCli does) and
+ * Kill-point fault injection: runs a TypeScript CLI of this repo (spawnCli) and
  * SIGKILLs it once `when` says so, polled every 25 ms with everything the CLI has printed so far.
  * Resolves with that output when the child has exited.
  *
@@ -10,7 +10,7 @@
  * the child exits by itself without the probe ever having answered, the run rejects with the
  * probe's last error rather than passing off an unkilled run as a kill.
  */
-import { spawn } from 'node:child_process';
+import { spawnCli } from './run-cli.ts';
 
 export function runAndKill(
   script: string,
@@ -19,10 +19,7 @@ export function runAndKill(
   when: (output: string) => Promise<boolean>,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(script, args, env);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -7,13 +7,18 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs a TypeScript CLI of this repo in a child Node process (through tsx), as a user would. */
+/** Starts a TypeScript CLI of this repo in a child Node process (through tsx), as a user would. */
+export function spawnCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs a TypeScript CLI of this repo to its end, with what it printed and how it exited. */
 export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(script, args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
